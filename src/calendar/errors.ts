@@ -1,0 +1,23 @@
+/** Problem codes of the calendar and of deadline periods, each with the shape of its params. */
+export interface CalendarProblemParams {
+  /** A date before or after the years the loaded calendar covers. */
+  DATE_OUT_OF_RANGE: { date: string; from: string; to: string };
+  /** Not a real date or instant (`2024-02-30`, `2024-13-01`, `tomorrow`). */
+  INVALID_DATE: { value: string };
+  /** A working-day count that is not a non-negative safe integer where one is needed. */
+  INVALID_COUNT: { value: string };
+  /** A calendar file that fails its schema. */
+  CALENDAR_SCHEMA: { keyword: string; detail: string };
+  /** A calendar entry that contradicts another or the weekday rule. */
+  CALENDAR_CONFLICT: { date: string; reason: "holiday-and-makeup" | "makeup-on-weekday" | "duplicate" };
+  /** A calendar name that is not bundled and not loaded. */
+  CALENDAR_UNKNOWN: { name: string; known: string[] };
+  /** A period spec that is not valid. */
+  PERIOD_INVALID: { detail: string };
+  /** Case events that are not valid (order, missing start, overlapping pauses…). */
+  EVENTS_INVALID: { detail: string };
+  /** An extension asked for after the deadline had passed. */
+  EXTENSION_AFTER_EXPIRY: { requestedOn: string; dueDate: string };
+  /** An extension that would take the period past its statutory cap. */
+  EXTENSION_OVER_CAP: { requested: number; allowed: number; cap: number };
+}

@@ -1,0 +1,25 @@
+/** The `yingshang` command. Each group of subcommands lives in its own file and registers itself here. */
+import { Command, CommanderError } from "commander";
+import { registerCalendar } from "./calendar.js";
+import { EXIT } from "./output.js";
+
+const program = new Command();
+program
+  .name("yingshang")
+  .description("营商 — evaluate, validate and test city policy packs (lead units, working-day deadlines, escalation, scoring)")
+  .version("0.1.0")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCalendar(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // Commander reports usage errors itself (to stderr); map them to the contract's exit 2.
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  } else {
+    throw e;
+  }
+}

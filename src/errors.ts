@@ -1,0 +1,90 @@
+/**
+ * Errors are plain, serializable values: a `code`, a place, `params` narrowed by the code,
+ * and a sentence a policy officer can act on. `YingshangError` carries one or more of them.
+ */
+import type { CalendarProblemParams } from "./calendar/errors.js";
+import type { PackProblemParams } from "./engine/errors.js";
+
+/** Every problem code the library can report, mapped to the shape of its `params`. */
+export interface ProblemParams extends CalendarProblemParams, PackProblemParams {}
+
+/** One of the codes in {@link ProblemParams}. */
+export type ProblemCode = keyof ProblemParams;
+
+/** Where a problem is: a file position and/or a path inside the document or the input. */
+export interface Place {
+  /** File name relative to the pack folder (or the file given on the command line). */
+  file?: string;
+  /** 1-based line. */
+  line?: number;
+  /** 1-based column. */
+  col?: number;
+  /** Path inside the document or input, e.g. `deadlines[2].period.workingDays` or `facts.stage`. */
+  path?: string;
+}
+
+/** A reported problem. The union over codes is exhaustive: switch on `code` to narrow `params`. */
+export type Problem = {
+  [C in ProblemCode]: Place & {
+    code: C;
+    /** A sentence naming the problem, the place and, where possible, the fix. */
+    message: string;
+    params: ProblemParams[C];
+  };
+}[ProblemCode];
+
+/** Builds a problem; the message is written by the caller so it can be specific. */
+export function problem<C extends ProblemCode>(
+  code: C,
+  message: string,
+  params: ProblemParams[C],
+  place: Place = {},
+): Problem {
+  // Only defined keys, so JSON output is stable and free of `undefined`.
+  const out: Record<string, unknown> = { code };
+  if (place.file !== undefined) out.file = place.file;
+  if (place.line !== undefined) out.line = place.line;
+  if (place.col !== undefined) out.col = place.col;
+  if (place.path !== undefined) out.path = place.path;
+  out.message = message;
+  out.params = params;
+  return out as Problem;
+}
+
+/**
+ * The one error class the library throws. `problems` holds every problem found (a pack with
+ * ten mistakes reports ten); `code` is the first problem's code, for quick checks.
+ *
+ * @example
+ * try { cal.addWorkingDays("2030-01-01", 1) } catch (e) {
+ *   if (e instanceof YingshangError && e.code === "DATE_OUT_OF_RANGE") console.log(e.problems[0].params)
+ * }
+ */
+export class YingshangError extends Error {
+  readonly code: ProblemCode;
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const first = problems[0];
+    super(first ? formatProblem(first) + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : "") : "unknown problem");
+    this.name = "YingshangError";
+    this.code = first ? first.code : ("INPUT_INVALID" as ProblemCode);
+    this.problems = Object.freeze([...problems]);
+  }
+
+  /** Plain data for JSON output. */
+  toJSON(): { error: { code: ProblemCode; problems: readonly Problem[] } } {
+    return { error: { code: this.code, problems: this.problems } };
+  }
+}
+
+/** Throws a `YingshangError` holding one problem. */
+export function fail<C extends ProblemCode>(code: C, message: string, params: ProblemParams[C], place: Place = {}): never {
+  throw new YingshangError([problem(code, message, params, place)]);
+}
+
+/** `file:line:col — message`, the form editors and CI annotations understand. */
+export function formatProblem(p: Problem): string {
+  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ""}${p.col ? `:${p.col}` : ""}` : p.path ?? "";
+  return where ? `${where} — ${p.message}` : p.message;
+}

@@ -1,15 +1,22 @@
 /** Problem codes of the calendar and of deadline periods, each with the shape of its params. */
 export interface CalendarProblemParams {
-  /** A date before or after the years the loaded calendar covers. */
+  /** A date before or after the years the loaded calendar covers (or a walk that leaves them). */
   DATE_OUT_OF_RANGE: { date: string; from: string; to: string };
   /** Not a real date or instant (`2024-02-30`, `2024-13-01`, `tomorrow`). */
   INVALID_DATE: { value: string };
-  /** A working-day count that is not a non-negative safe integer where one is needed. */
+  /** A day count that is not a safe integer (`1.5`, `abc`, `NaN`). */
   INVALID_COUNT: { value: string };
+  /** A calendar file that is not well-formed YAML. */
+  CALENDAR_YAML: { detail: string };
   /** A calendar file that fails its schema. */
   CALENDAR_SCHEMA: { keyword: string; detail: string };
-  /** A calendar entry that contradicts another or the weekday rule. */
-  CALENDAR_CONFLICT: { date: string; reason: "holiday-and-makeup" | "makeup-on-weekday" | "duplicate" };
+  /** A calendar entry that contradicts another, the weekday rule, or its year. */
+  CALENDAR_CONFLICT: {
+    date: string;
+    reason: "holiday-and-makeup" | "makeup-on-weekday" | "duplicate" | "outside-year";
+  };
+  /** A year given twice (without `replace: true`), or a year missing between two covered years. */
+  CALENDAR_YEAR: { year: number; reason: "duplicate-year" | "year-gap" };
   /** A calendar name that is not bundled and not loaded. */
   CALENDAR_UNKNOWN: { name: string; known: string[] };
   /** A period spec that is not valid. */

@@ -1,0 +1,160 @@
+/** Loading a calendar file (YAML) at run time: a whole calendar, or new years on top of one. */
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { LineCounter, parseDocument } from "yaml";
+import { problem, YingshangError, type Problem } from "../errors.js";
+import type { Calendar } from "./types.js";
+import { defaultCalendar } from "./default-calendar.js";
+import { compileCalendar } from "./impl/compile.js";
+import { CompiledCalendar } from "./impl/compiled-calendar.js";
+import { CALENDAR_SCHEMA } from "./impl/calendar-schema.data.js";
+import { sourceFromFile } from "./impl/from-file.js";
+import type { CalendarFile } from "./impl/source.js";
+import { pathText, placeOf } from "./impl/yaml-place.js";
+
+/** Options of {@link loadCalendar}. */
+export interface LoadCalendarOptions {
+  /** File name shown in problems (`calendars/cn-2027.yaml:12:9 — …`). */
+  file?: string;
+  /** Calendar whose years this file adds to. Defaults to the file's `extends:` (only `cn-mainland` is bundled). */
+  extends?: Calendar;
+}
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Loads a calendar from YAML text: validates it against `schema/calendar.schema.json`, checks it
+ * for contradictions and compiles it. A file with `extends: cn-mainland` (or loaded with
+ * `options.extends`) adds its years to that calendar, extending its range; a year the base
+ * already has is an error unless the file marks it `replace: true`. Every problem found is
+ * reported at once in one `YingshangError`, each with file:line:col — codes `CALENDAR_YAML`,
+ * `CALENDAR_SCHEMA`, `CALENDAR_CONFLICT`, `CALENDAR_YEAR`, `CALENDAR_UNKNOWN`, `INVALID_DATE`.
+ *
+ * @example
+ * import { loadCalendar } from "yingshang";
+ * const cal = loadCalendar(`
+ * id: cn-2027
+ * version: "1"
+ * extends: cn-mainland
+ * years:
+ *   "2027":
+ *     notices: [https://www.gov.cn/…]
+ *     holidays: [{ date: "2027-01-01", name: 元旦 }]
+ *     makeupWorkdays: []
+ * `, { file: "cn-2027.yaml" });
+ * cal.range;                          // { from: "2018-12-29", to: "2027-12-31" }
+ * cal.isWorkingDay("2027-01-01");     // false
+ */
+export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}): Calendar {
+  const file = options.file;
+  const lc = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new YingshangError(
+      doc.errors.map((e) => {
+        const pos = lc.linePos(e.pos[0]);
+        return problem(
+          "CALENDAR_YAML",
+          `${file ?? "The calendar text"} is not valid YAML: ${e.message.split("\n")[0]}; fix the text at line ${pos.line}, column ${pos.col}.`,
+          { detail: e.message },
+          withFile(file, { line: pos.line, col: pos.col }),
+        );
+      }),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(CALENDAR_SCHEMA);
+  if (!validator(data)) {
+    throw new YingshangError((validator.errors ?? []).map((e) => schemaProblem(e, data, (path, key) => placeOf(doc, lc, file, path, key))));
+  }
+  const cf = data as CalendarFile;
+  const source = sourceFromFile(cf, (_text, raw) => placeOf(doc, lc, file, raw));
+
+  let base: Calendar | undefined = options.extends;
+  if (!base && cf.extends !== undefined) {
+    if (cf.extends === "cn-mainland") base = defaultCalendar();
+    else throw unknownBase(cf.extends, placeOf(doc, lc, file, ["extends"]));
+  }
+  if (base && cf.extends !== undefined && cf.extends !== base.id) {
+    throw unknownBase(cf.extends, placeOf(doc, lc, file, ["extends"]), base.id);
+  }
+  if (!base) return compileCalendar(source);
+  if (!(base instanceof CompiledCalendar)) throw unknownBase(base.id, withFile(file, { path: "extends" }));
+
+  // The new years win where marked `replace: true`; any other year the base has is a contradiction.
+  const problems: Problem[] = [];
+  const replaced = new Set<number>();
+  for (const y of source.years) {
+    const has = base.source.years.some((b) => b.year === y.year);
+    if (!has) continue;
+    if (cf.years[String(y.year)]?.replace === true) replaced.add(y.year);
+    else
+      problems.push(
+        problem(
+          "CALENDAR_YEAR",
+          `The year ${y.year} is already in the calendar ${base.id}; remove it from this file, or add \`replace: true\` under it to replace ${base.id}'s ${y.year} (a revised notice).`,
+          { year: y.year, reason: "duplicate-year" },
+          y.place,
+        ),
+      );
+  }
+  if (problems.length > 0) throw new YingshangError(problems);
+  return compileCalendar({
+    id: source.id,
+    version: source.version,
+    description: source.description || base.source.description,
+    years: [...base.source.years.filter((b) => !replaced.has(b.year)), ...source.years],
+  });
+}
+
+function withFile(file: string | undefined, place: { line?: number; col?: number; path?: string }): { file?: string; line?: number; col?: number; path?: string } {
+  return file === undefined ? place : { file, ...place };
+}
+
+function unknownBase(name: string, place: ReturnType<typeof withFile>, loadedOn?: string): YingshangError {
+  const msg =
+    loadedOn === undefined
+      ? `The calendar ${name} to extend is not known; only cn-mainland is bundled, so write \`extends: cn-mainland\` or pass a calendar from loadCalendar as options.extends.`
+      : `This file extends ${name} but was loaded on top of ${loadedOn}; change \`extends:\` to ${loadedOn} or load it on top of ${name}.`;
+  return new YingshangError([problem("CALENDAR_UNKNOWN", msg, { name, known: loadedOn === undefined ? ["cn-mainland"] : [loadedOn] }, place)]);
+}
+
+/** One ajv error → a problem at the YAML position of the offending value (or key). */
+function schemaProblem(e: ErrorObject, data: unknown, at: (path: (string | number)[], key: boolean) => ReturnType<typeof withFile>): Problem {
+  // Rebuild the path with numbers for array indexes, so `years.2026.holidays[3]` reads right.
+  const path: (string | number)[] = [];
+  let v: unknown = data;
+  for (const raw of e.instancePath.split("/").slice(1)) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(v)) {
+      path.push(Number(seg));
+      v = v[Number(seg)];
+    } else {
+      path.push(seg);
+      v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  let key = false;
+  let fix: string;
+  const where = path.length ? pathText(path) : "the top level";
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties":
+      path.push(String(p.additionalProperty));
+      key = true;
+      fix = `\`${String(p.additionalProperty)}\` is not a known key at ${where}; remove it or check its spelling`;
+      break;
+    case "required":
+      fix = `${where} lacks \`${String(p.missingProperty)}\`; add it`;
+      break;
+    case "pattern":
+      fix = /date$/.test(where) ? `${where} must be a date written YYYY-MM-DD in quotes, e.g. "2027-01-01"` : `${where} ${e.message ?? "has the wrong form"}`;
+      break;
+    case "propertyNames":
+      fix = `the year keys under ${where} must be four-digit years in quotes, e.g. "2027"`;
+      break;
+    default:
+      fix = `${where} ${e.message ?? "is not valid"}`;
+  }
+  const place = at(path, key);
+  return problem("CALENDAR_SCHEMA", `The calendar file does not follow schema/calendar.schema.json: ${fix}.`, { keyword: e.keyword, detail: `${pathText(path)} ${e.message ?? ""}`.trim() }, place);
+}

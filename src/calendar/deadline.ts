@@ -355,14 +355,16 @@ function buildLedger(c: CompiledCalendar, x: LedgerInput): LedgerEntry[] {
       } else if (x.unit === "sameDay") {
         if (i <= x.due && i !== x.due) out.push({ date: d(i), kind: "skip", reason: kindText(c, i) });
       } else if (x.unit === "workingDays") {
-        if (c.working(i)) {
+        if (i > x.nominal) {
+          out.push({ date: d(i), kind: "skip", reason: `${kindText(c, i)}; within the extension` });
+        } else if (c.working(i)) {
           counted++;
           out.push({ date: d(i), kind: "count", n: counted, reason: `${kindText(c, i)}: ${counted} of ${total}` });
         } else out.push({ date: d(i), kind: "skip", reason: kindText(c, i) });
       } else if (i <= x.nominal) {
         counted++;
         out.push({ date: d(i), kind: "count", n: counted, reason: `${kindText(c, i)}: day ${counted} of ${total}` });
-      } else {
+      } else if (i < x.due) {
         out.push({ date: d(i), kind: "moved", reason: `${kindText(c, i)}: the last day moves to the next working day (民法典 第203条)` });
       }
     }

@@ -67,7 +67,7 @@ export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}
     throw new YingshangError((validator.errors ?? []).map((e) => schemaProblem(e, data, (path, key) => placeOf(doc, lc, file, path, key))));
   }
   const cf = data as CalendarFile;
-  const source = sourceFromFile(cf, (_text, raw) => placeOf(doc, lc, file, raw));
+  const source = sourceFromFile(cf, (_text, raw, key) => placeOf(doc, lc, file, raw, key));
 
   let base: Calendar | undefined = options.extends;
   if (!base && cf.extends !== undefined) {

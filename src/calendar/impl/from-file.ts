@@ -4,7 +4,7 @@ import type { CalendarEntry, CalendarFile, CalendarSource, PlacedEntry, SourceYe
 import { pathText } from "./yaml-place.js";
 
 /** `placeAt` gives the place of a path (YAML positions for files, a path for the bundled module). */
-export function sourceFromFile(file: CalendarFile, placeAt: (path: string, raw: (string | number)[]) => Place): CalendarSource {
+export function sourceFromFile(file: CalendarFile, placeAt: (path: string, raw: (string | number)[], key?: boolean) => Place): CalendarSource {
   const years: SourceYear[] = [];
   for (const [key, y] of Object.entries(file.years)) {
     const entries = (list: CalendarEntry[], field: string): PlacedEntry[] =>
@@ -17,7 +17,7 @@ export function sourceFromFile(file: CalendarFile, placeAt: (path: string, raw: 
       notices: [...y.notices],
       holidays: entries(y.holidays, "holidays"),
       makeupWorkdays: entries(y.makeupWorkdays, "makeupWorkdays"),
-      place: placeAt(pathText(["years", key]), ["years", key]),
+      place: placeAt(pathText(["years", key]), ["years", key], true),
     };
     if (y.note !== undefined) sy.note = y.note;
     years.push(sy);

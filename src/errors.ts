@@ -48,7 +48,7 @@ export function problem<C extends ProblemCode>(
   if (place.path !== undefined) out.path = place.path;
   out.message = message;
   out.params = params;
-  return out as Problem;
+  return out as unknown as Problem;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The `yingshang` command. Each group of subcommands lives in its own file and registers itself here. */
 import { Command, CommanderError } from "commander";
 import { registerCalendar } from "./calendar.js";
+import { registerPackCommands } from "./pack-commands.js";
 import { EXIT } from "./output.js";
 
 const program = new Command();
@@ -12,6 +13,7 @@ program
   .exitOverride();
 
 registerCalendar(program);
+registerPackCommands(program);
 
 try {
   await program.parseAsync(process.argv);

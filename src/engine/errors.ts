@@ -1,5 +1,80 @@
-/** Problem codes of packs (loading, validation) and of evaluation, each with the shape of its params. */
+/** Problem codes of packs (reading, schema, cross-checks) and of evaluation, each with its params. */
 export interface PackProblemParams {
   /** Bad input given to a command or function that is not about a pack (malformed JSON, missing argument). */
   INPUT_INVALID: { detail: string };
+  /** A pack folder or file that does not exist or cannot be read. */
+  FILE_MISSING: { file: string };
+  /** A file that is not valid UTF-8. */
+  FILE_ENCODING: { file: string };
+  /** A path that leaves the pack folder (`../`, an absolute path, a symlink pointing outside). */
+  PATH_ESCAPE: { path: string };
+  /** A size, count or depth over its limit. */
+  LIMIT_EXCEEDED: { what: string; limit: number; actual: number };
+  /** YAML that does not parse. */
+  YAML_SYNTAX: { detail: string };
+  /** The same key twice in one mapping. */
+  YAML_DUPLICATE_KEY: { detail: string };
+  /** `__proto__`, `constructor` or `prototype` used as a key. */
+  YAML_FORBIDDEN_KEY: { key: string };
+  /** A mapping key that is not text. */
+  YAML_NON_STRING_KEY: { key: string };
+  /** A number that cannot be represented exactly (beyond 2^53, infinity, NaN). */
+  YAML_UNSAFE_NUMBER: { value: string };
+  /** A key that is not a field of this object. */
+  SCHEMA_UNKNOWN_KEY: { key: string; suggestion: string | null; allowed: string[] };
+  /** A required field is missing. */
+  SCHEMA_MISSING_KEY: { key: string };
+  /** A value of the wrong type. */
+  SCHEMA_TYPE: { expected: string; actual: string };
+  /** A value that is not one of the allowed words. */
+  SCHEMA_ENUM: { allowed: string[]; actual: string; suggestion: string | null };
+  /** Any other schema rule (pattern, range, length…). */
+  SCHEMA_VIOLATION: { keyword: string; detail: string };
+  /** A date string that is not a real date. */
+  PACK_INVALID_DATE: { value: string };
+  /** pack.yaml's id differs from its folder name. */
+  PACK_ID_MISMATCH: { id: string; folder: string };
+  /** A reference to a unit, fact, rung, lookup, item… that is not declared. */
+  UNKNOWN_REFERENCE: { kind: string; id: string; suggestion: string | null };
+  /** The same id declared twice. */
+  DUPLICATE_ID: { kind: string; id: string };
+  /** A ladder whose rungs skip, loop or go backwards outside a declared jump/return. */
+  LADDER_INVALID: { ladder: string; detail: string };
+  /** A scorecard whose category maxima do not add up to its declared total. */
+  SCORE_TOTAL_MISMATCH: { scorecard: string; declared: number; sum: number };
+  /** Two rules of a table that can both match the same facts where only one may. */
+  AMBIGUOUS_TABLE: { table: string; rules: string[]; facts: Record<string, unknown> };
+  /** Facts for which a table that must give one lead unit gives none. */
+  TABLE_GAP: { table: string; facts: Record<string, unknown> };
+  /** Effective dates that end before they start, or two versions of a rule in force at once. */
+  EFFECTIVE_INVALID: { detail: string };
+  /** A condition that cannot be evaluated as written (wrong value type for the operator, unknown fact…). */
+  CONDITION_INVALID: { detail: string };
+  /** A pack test file entry that is malformed (e.g. names no evaluator or two). */
+  TEST_INVALID: { detail: string };
+
+  /** Evaluation: the pack is not in force on the asOf date. */
+  PACK_NOT_IN_FORCE: { asOf: string; from: string; until: string | null };
+  /** Evaluation: a fact a rule needs is missing. */
+  FACT_MISSING: { fact: string; rule: string };
+  /** Evaluation: a fact of the wrong type. */
+  FACT_TYPE: { fact: string; expected: string; actual: string; rule: string | null };
+  /** Evaluation: a fact whose value is not one of its allowed values. */
+  FACT_ENUM: { fact: string; value: string; allowed: string[]; rule: string | null };
+  /** Evaluation: a fact that the pack does not declare (often a typo). */
+  FACT_UNKNOWN: { fact: string; suggestion: string | null };
+  /** Evaluation: a table, deadline, ladder, scorecard or duty id the pack does not have. */
+  RULE_UNKNOWN: { kind: string; id: string; known: string[] };
+  /** Evaluation: several rules of a `unique` table matched. */
+  AMBIGUOUS_MATCH: { table: string; rules: string[] };
+  /** Evaluation: no variant of a deadline applies to the facts. */
+  NO_VARIANT: { deadline: string };
+  /** Evaluation: a `requires` condition of the rule does not hold. */
+  REQUIREMENT_FAILED: { rule: string; message: string };
+  /** Evaluation: a case history that goes up more than one rung without a jump that allows it. */
+  ESCALATION_SKIPPED_RUNG: { ladder: string; from: string; to: string };
+  /** Evaluation: a case history that is malformed (unknown rung, dates out of order…). */
+  HISTORY_INVALID: { ladder: string; detail: string };
+  /** Evaluation: scoring input that is malformed (unknown item, negative count, unknown answer). */
+  SCORING_INPUT_INVALID: { scorecard: string; detail: string };
 }

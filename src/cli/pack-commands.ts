@@ -1,0 +1,118 @@
+/** `yingshang validate`, `test` and `eval`: the pack commands of the public contract. */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { fail, formatProblem, YingshangError, type Problem } from "../errors.js";
+import { evaluate } from "../engine/evaluate.js";
+import { loadPack, readPackDir, resolvePackDir } from "../engine/load.js";
+import { compilePack } from "../engine/pack.js";
+import { runPackTests, type PackTestReport } from "../engine/test-runner.js";
+import { basename } from "node:path";
+import { emit, EXIT, runAction } from "./output.js";
+import { calendarsOption } from "./calendar-option.js";
+
+/** Reads and parses a JSON file given on the command line, as a typed input error if malformed. */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return fail("FILE_MISSING", `Cannot read ${path}.`, { file: path }, { file: path });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fail("INPUT_INVALID", `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed JSON" }, { file: path });
+  }
+}
+
+interface Opts {
+  json?: boolean;
+  calendar?: string[];
+}
+
+export function registerPackCommands(program: Command): void {
+  program
+    .command("validate")
+    .description("check packs: schema, references, ladders, scorecards, one lead unit per case; every problem with file:line:col")
+    .argument("<packs...>", "pack folders or bundled pack names")
+    .option("--json", "machine-readable output")
+    .option("--calendar <file...>", "extra calendar files (e.g. a 2027 notice)")
+    .action((packs: string[], opts: Opts) =>
+      runAction(opts, () => {
+        const calendars = calendarsOption(opts.calendar);
+        const results: { pack: string; valid: boolean; problems: Problem[] }[] = [];
+        for (const spec of packs) {
+          const dir = resolvePackDir(spec);
+          try {
+            compilePack(readPackDir(dir), { folder: basename(dir), calendars });
+            results.push({ pack: spec, valid: true, problems: [] });
+          } catch (e) {
+            if (!(e instanceof YingshangError)) throw e;
+            results.push({ pack: spec, valid: false, problems: e.problems.map((p) => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem) });
+          }
+        }
+        emit(opts, { valid: results.every((r) => r.valid), packs: results }, () =>
+          results.map((r) => (r.valid ? `ok   ${r.pack}` : `FAIL ${r.pack} (${r.problems.length} problem${r.problems.length > 1 ? "s" : ""})\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`)).join("\n"),
+        );
+        return results.every((r) => r.valid) ? EXIT.ok : EXIT.checkFailed;
+      }),
+    );
+
+  program
+    .command("test")
+    .description("run the packs' tests (tests/*.yaml); quiet on pass, expected vs actual on failure")
+    .argument("<packs...>", "pack folders or bundled pack names")
+    .option("--json", "machine-readable output")
+    .option("-v, --verbose", "list every file, not only failing ones")
+    .option("--calendar <file...>", "extra calendar files")
+    .action((packs: string[], opts: Opts & { verbose?: boolean }) =>
+      runAction(opts, () => {
+        const calendars = calendarsOption(opts.calendar);
+        const reports: PackTestReport[] = packs.map((spec) => {
+          const dir = resolvePackDir(spec);
+          const r = runPackTests(readPackDir(dir, true), { folder: basename(dir), calendars });
+          return { ...r, pack: spec };
+        });
+        const passed = reports.reduce((a, r) => a + r.passed, 0);
+        const total = reports.reduce((a, r) => a + r.total, 0);
+        const ok = reports.every((r) => r.problems.length === 0 && r.passed === r.total && r.total > 0);
+        emit(opts, { ok, passed, total, packs: reports }, () => humanReport(reports, passed, total, opts.verbose === true));
+        return ok ? EXIT.ok : EXIT.checkFailed;
+      }),
+    );
+
+  program
+    .command("eval")
+    .description("evaluate a case: assignment, deadlines, escalation state and scores")
+    .argument("<pack>", "a pack folder or a bundled pack name (yingkou, xinghua, zibo, suqian)")
+    .argument("<facts>", "a JSON file: {asOf, facts, now?, events?, history?, scoring?}")
+    .option("--json", "machine-readable output")
+    .option("--no-trace", "leave out the trace")
+    .option("--calendar <file...>", "extra calendar files")
+    .action((spec: string, factsFile: string, opts: Opts & { trace?: boolean }) =>
+      runAction(opts, () => {
+        const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
+        const input = readJsonFile(factsFile) as Parameters<typeof evaluate>[1];
+        const result = evaluate(pack, input, { trace: opts.trace !== false });
+        emit(opts, result, () => JSON.stringify(result, null, 2));
+      }),
+    );
+}
+
+function humanReport(reports: PackTestReport[], passed: number, total: number, verbose: boolean): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const p of r.problems) lines.push(`${r.pack}: error: ${formatProblem(p)}`);
+    for (const f of r.files) {
+      if (!verbose && f.failures.length === 0) continue;
+      lines.push(`${r.pack}/${f.file}: ${f.passed}/${f.total}`);
+      for (const fail of f.failures) {
+        lines.push(`  FAIL ${fail.name}${fail.line ? ` (${r.pack}/${fail.file}:${fail.line})` : ""}`);
+        for (const m of fail.mismatches) lines.push(`    ${m.path}\n      expected: ${JSON.stringify(m.expected)}\n      actual:   ${JSON.stringify(m.actual)}`);
+      }
+    }
+  }
+  if (lines.length) lines.push("--------------------------------------------------------------------------------");
+  lines.push(`${passed === total && !reports.some((r) => r.problems.length) && total > 0 ? "PASS" : "FAIL"}: ${passed}/${total}`);
+  return lines.join("\n");
+}

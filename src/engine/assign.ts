@@ -1,0 +1,108 @@
+/** Assignment: facts → the lead unit and other roles, by a pack's decision tables. */
+import { fail, YingshangError } from "../errors.js";
+import type { Role } from "./pack-types.js";
+import type { CompiledTable } from "./impl/compile-tables.js";
+import { inForce } from "./impl/ctx.js";
+import { deepFreeze } from "./impl/freeze.js";
+import { begin, type Evaluation } from "./impl/begin.js";
+import type { Pack } from "./pack.js";
+import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+
+/** The outcome of one decision table for one case. */
+export interface AssignmentResult {
+  table: string;
+  /** `assigned`: rules applied; `designation-required`: the policy leaves the choice to a decision; `no-match`: no rule applies. */
+  kind: "assigned" | "designation-required" | "no-match";
+  /** The one lead unit (牵头单位), as a unit id. */
+  lead: string | null;
+  /** Other roles, each a list of unit ids (only roles that were given). */
+  roles: Partial<Record<Exclude<Role, "lead">, string[]>>;
+  /** For decision tables (eligibility, enforcement…): the outcome word. */
+  outcome: string | null;
+  /** Ids of the rules that applied, in order. */
+  rules: string[];
+  /** Why a designation is required, or null. */
+  reason: string | null;
+  /** Rules considered, with their clauses (empty when tracing is off). */
+  trace: TraceEntry[];
+  receipt: Receipt;
+}
+
+/**
+ * Runs one decision table of a pack on a case's facts.
+ *
+ * @example
+ * import { loadPack, assign } from "yingshang";
+ * const yingkou = loadPack("yingkou");
+ * const r = assign(yingkou, "lead-unit", { stage: "construction", introducer: "city-department", introducerUnit: "city-industry" }, { asOf: "2026-01-05" });
+ * console.log(r.lead); // "city-industry"
+ */
+export function assign(pack: Pack, tableId: string, facts: unknown, options: EvalOptions): AssignmentResult {
+  const ev = begin(pack, facts, options);
+  const table = findTable(pack, tableId, ev.asOf);
+  return deepFreeze(runTable(table, ev));
+}
+
+/** Finds the version of a table in force on `asOf`. */
+export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
+  const all = pack.compiled.tables.filter((t) => t.id === id);
+  const t = all.find((x) => inForce(x.effective, asOf));
+  if (t) return t;
+  return fail("RULE_UNKNOWN", all.length ? `Table \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no table \`${id}\` (tables: ${[...new Set(pack.compiled.tables.map((x) => x.id))].join(", ")}).`, { kind: "table", id, known: pack.compiled.tables.map((x) => x.id) }, { path: "table" });
+}
+
+/** Evaluates a compiled table; shared by `assign`, `evaluate` and the pack checks. */
+export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult {
+  const { facts, asOf, trace } = ev;
+  const fired: CompiledTable["rules"][number][] = [];
+  for (const r of table.rules) {
+    if (!inForce(r.effective, asOf)) {
+      if (trace) trace.push({ kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, note: `not in force on ${asOf}` });
+      continue;
+    }
+    const failed = trace ? [] : null;
+    const ok = r.when === null || r.when(facts, failed);
+    if (trace) trace.push(ok ? { kind: "rule", id: `${table.id}/${r.id}`, fired: true, clause: r.source.clause, quote: r.source.quote } : { kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, failed: failed! });
+    if (ok) {
+      fired.push(r);
+      if (table.hitPolicy === "first") break;
+    }
+  }
+  if (table.hitPolicy === "unique" && fired.length > 1) {
+    fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` allows one rule to apply, but ${fired.map((r) => `\`${r.id}\``).join(" and ")} all apply to these facts; the pack needs correcting.`, { table: table.id, rules: fired.map((r) => r.id) }, { path: `assignment.${table.id}` });
+  }
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.map((r) => r.id), reason: null, trace: trace ?? [], receipt: ev.receipt };
+  if (!fired.length) return result;
+  result.kind = "assigned";
+  for (const r of fired) {
+    if (r.designationRequired !== null) {
+      result.kind = "designation-required";
+      result.reason = `${r.designationRequired}（${r.source.clause}）`;
+    }
+    if (r.lead) {
+      const lead = r.lead(facts);
+      if (lead === null) {
+        result.kind = "designation-required";
+        result.reason = `no unit is designated for these facts in the pack's table (${r.source.clause}); the policy leaves it to a decision: ${r.source.quote}`;
+      } else if (result.lead !== null && result.lead !== lead && table.exactlyOneLead) {
+        fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` gives one lead unit, but its rules give both \`${result.lead}\` and \`${lead}\`.`, { table: table.id, rules: fired.map((x) => x.id) }, { path: `assignment.${table.id}` });
+      } else if (result.lead === null) result.lead = lead;
+    }
+    for (const [role, resolvers] of r.roles) {
+      const list = (result.roles[role] ??= []);
+      for (const res of resolvers) {
+        const u = res(facts);
+        if (u !== null && !list.includes(u)) list.push(u);
+      }
+    }
+    if (r.outcome !== null && result.outcome === null) result.outcome = r.outcome;
+  }
+  if (result.kind === "designation-required") result.lead = null;
+  return result;
+}
+
+/** Re-throws anything that is not a typed error (a bug) and returns typed ones. */
+export function typedOnly(e: unknown): YingshangError {
+  if (e instanceof YingshangError) return e;
+  throw e;
+}

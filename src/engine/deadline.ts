@@ -1,0 +1,108 @@
+/** Deadlines: a pack's time limit for a case — due date, status at `now`, and the day-by-day ledger. */
+import { computeDeadline, scheduleCompliance, scheduleDueDates, type CaseEvents, type DeadlineResult, type PeriodSpec } from "../calendar/index.js";
+import { fail } from "../errors.js";
+import type { CompiledDeadline } from "./impl/compile-deadlines.js";
+import { inForce } from "./impl/ctx.js";
+import { begin, type Evaluation } from "./impl/begin.js";
+import { deepFreeze } from "./impl/freeze.js";
+import type { Pack } from "./pack.js";
+import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+
+/** What a deadline evaluation needs: the case's facts and events, or for a schedule a date range. */
+export interface DeadlineInput {
+  facts?: Record<string, unknown>;
+  /** When the clock started, pauses, restarts (补正), extensions, completion. */
+  events?: CaseEvents;
+  /** The instant to report the status at (never read from the clock). */
+  now?: string;
+  /** For schedules: the first and last day of the range. */
+  from?: string;
+  to?: string;
+  /** For schedules: the days the duty was done. */
+  done?: string[];
+}
+
+/** A period deadline's result. */
+export interface PeriodDeadlineResult extends DeadlineResult {
+  deadline: string;
+  variant: string | null;
+  /** The period applied, with numbers from facts filled in. */
+  period: PeriodSpec;
+  clause: string | null;
+  trace: TraceEntry[];
+  receipt: Receipt;
+}
+
+/** A schedule's due dates over a range, and whether each was met when `done` is given. */
+export interface ScheduleDeadlineResult {
+  deadline: string;
+  periods: { period: string; due: string; moved: boolean; met?: boolean; doneOn?: string | null }[];
+  clause: string | null;
+  trace: TraceEntry[];
+  receipt: Receipt;
+}
+
+export type DeadlineEvaluation = PeriodDeadlineResult | ScheduleDeadlineResult;
+
+/**
+ * Computes a pack deadline for a case.
+ *
+ * @example
+ * import { loadPack, deadline } from "yingshang";
+ * const suqian = loadPack("suqian");
+ * const r = deadline(suqian, "mayor-direct", { facts: { issueKind: "complex" }, events: { received: "2026-09-18" } }, { asOf: "2026-09-18" });
+ * console.log(r.dueDate); // "2026-10-15"
+ */
+export function deadline(pack: Pack, id: string, input: DeadlineInput, options: EvalOptions): DeadlineEvaluation {
+  const ev = begin(pack, input?.facts, options);
+  return deepFreeze(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
+}
+
+export function findDeadline(pack: Pack, id: string, asOf: string): CompiledDeadline {
+  const all = pack.compiled.deadlines.filter((d) => d.id === id);
+  const d = all.find((x) => inForce(x.effective, asOf));
+  if (d) return d;
+  return fail("RULE_UNKNOWN", all.length ? `Deadline \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no deadline \`${id}\` (deadlines: ${[...new Set(pack.compiled.deadlines.map((x) => x.id))].join(", ")}).`, { kind: "deadline", id, known: pack.compiled.deadlines.map((x) => x.id) }, { path: "deadline" });
+}
+
+export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInput, ev: Evaluation): DeadlineEvaluation {
+  const { facts, trace, asOf } = ev;
+  const cal = pack.calendar;
+  if (d.requires) {
+    const failed = trace ? [] : null;
+    const ok = d.requires.when(facts, failed);
+    if (trace) trace.push({ kind: "requirement", id: d.id, fired: ok, clause: d.doc.source?.clause ?? "", quote: d.requires.message, ...(ok ? {} : { failed: failed! }) });
+    if (!ok) fail("REQUIREMENT_FAILED", `Deadline \`${d.id}\`: ${d.requires.message} (${d.doc.source?.clause ?? ""}).`, { rule: d.id, message: d.requires.message }, { path: `deadlines.${d.id}.requires` });
+  }
+  if (d.schedule) {
+    if (typeof input?.from !== "string" || typeof input?.to !== "string") {
+      fail("INPUT_INVALID", `Deadline \`${d.id}\` is a schedule; give \`from\` and \`to\` (dates) to list its due dates.`, { detail: "schedule needs from/to" }, { path: "from" });
+    }
+    const due = scheduleDueDates(cal, d.schedule, input.from, input.to);
+    let periods: ScheduleDeadlineResult["periods"] = due;
+    if (input.done) {
+      const met = scheduleCompliance(cal, d.schedule, input.done, input.from, input.to);
+      periods = due.map((p, k) => ({ ...p, met: met[k]!.met, doneOn: met[k]!.doneOn }));
+    }
+    if (trace) trace.push({ kind: "rule", id: d.id, fired: true, clause: d.doc.source?.clause ?? "", quote: d.doc.source?.quote ?? "" });
+    return { deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? [], receipt: ev.receipt };
+  }
+  let chosen: CompiledDeadline["variants"][number] | null = null;
+  for (const v of d.variants) {
+    if (!inForce(v.effective, asOf)) continue;
+    const failed = trace ? [] : null;
+    const ok = v.when === null || v.when(facts, failed);
+    if (trace && v.source) trace.push({ kind: "variant", id: v.id ? `${d.id}/${v.id}` : d.id, fired: ok, clause: v.source.clause, quote: v.source.quote, ...(ok ? {} : { failed: failed! }) });
+    if (ok) {
+      chosen = v;
+      break;
+    }
+  }
+  if (!chosen) return fail("NO_VARIANT", `No variant of deadline \`${d.id}\` applies to these facts; check the facts against the variants' conditions.`, { deadline: d.id }, { path: `deadlines.${d.id}` });
+  if (!input?.events || typeof input.events !== "object") {
+    return fail("INPUT_INVALID", `Deadline \`${d.id}\` needs \`events\` with at least \`received\` (when the clock starts${d.doc.starts ? `: ${d.doc.starts}` : ""}).`, { detail: "events missing" }, { path: "events" });
+  }
+  const period = chosen.period(facts);
+  const r = computeDeadline(cal, period, input.events, input.now, { ledger: trace !== null });
+  return { ...r, deadline: d.id, variant: chosen.id, period, clause: chosen.source?.clause ?? null, trace: trace ?? [], receipt: ev.receipt };
+}

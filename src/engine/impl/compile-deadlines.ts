@@ -1,0 +1,92 @@
+/** Compiles deadlines: variants with their conditions, and periods whose numbers may come from facts. */
+import type { PeriodSpec, ScheduleSpec } from "../../calendar/index.js";
+import { fail } from "../../errors.js";
+import type { DeadlineDoc, Effective, FactRef, PeriodDoc, Source } from "../pack-types.js";
+import { checkIds, type Ctx, type Predicate } from "./ctx.js";
+
+export type PeriodResolver = (facts: Readonly<Record<string, unknown>>) => PeriodSpec;
+
+export interface CompiledVariant {
+  readonly id: string | null;
+  readonly when: Predicate | null;
+  readonly period: PeriodResolver;
+  readonly source: Source | undefined;
+  readonly effective: Effective | undefined;
+}
+
+export interface CompiledDeadline {
+  readonly id: string;
+  readonly zh: string | undefined;
+  readonly variants: readonly CompiledVariant[];
+  readonly schedule: ScheduleSpec | null;
+  readonly requires: { readonly when: Predicate; readonly message: string } | null;
+  readonly effective: Effective | undefined;
+  readonly doc: DeadlineDoc;
+}
+
+const FILE = "deadlines.yaml";
+
+/** Turns a pack period into a resolver; fact-valued numbers are read (and checked) per case. */
+export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: string, rule: string): PeriodResolver {
+  const kinds = (["workingDays", "days", "sameDay"] as const).filter((k) => p[k] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.report("SCHEMA_VIOLATION", `a period needs exactly one of workingDays, days or sameDay (found ${kinds.length ? kinds.join(" and ") : "none"}).`, { keyword: "period", detail: "exactly one unit" }, file, pointer);
+  }
+  const numberOf = (v: number | FactRef | undefined, key: string): ((f: Readonly<Record<string, unknown>>) => number) | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v === "number") return () => v;
+    const fd = ctx.facts[v.fact];
+    if (!fd) ctx.unknownFact(v.fact, file, `${pointer}/${key}/fact`);
+    else if (fd.type !== "number") ctx.report("CONDITION_INVALID", `\`${v.fact}\` gives a number of days, so it must be declared with \`type: number\`.`, { detail: "period fact not a number" }, file, `${pointer}/${key}/fact`);
+    const name = v.fact;
+    return (f) => {
+      const n = f[name];
+      if (n === undefined) return fail("FACT_MISSING", `The fact \`${name}\` (the number of days) is needed by \`${rule}\` but was not given.`, { fact: name, rule }, { path: `facts.${name}` });
+      if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return fail("FACT_TYPE", `The fact \`${name}\` must be a whole number of days ≥ 0 (got ${JSON.stringify(n)}).`, { fact: name, expected: "a whole number ≥ 0", actual: JSON.stringify(n), rule }, { path: `facts.${name}` });
+      return n;
+    };
+  };
+  const wd = numberOf(p.workingDays, "workingDays");
+  const d = numberOf(p.days, "days");
+  const rest: PeriodSpec = {};
+  if (p.sameDay) rest.sameDay = true;
+  if (p.startDay) rest.startDay = p.startDay;
+  if (p.cutoff) rest.cutoff = p.cutoff;
+  if (p.extensionCap) rest.extensionCap = p.extensionCap;
+  if (p.warnAt) rest.warnAt = p.warnAt;
+  if (!wd && !d) {
+    const frozen = Object.freeze({ ...rest });
+    return () => frozen;
+  }
+  if (typeof p.workingDays === "number" || typeof p.days === "number") {
+    const fixed = Object.freeze({ ...rest, ...(wd ? { workingDays: p.workingDays as number } : { days: p.days as number }) });
+    return () => fixed;
+  }
+  return (f) => (wd ? { ...rest, workingDays: wd(f) } : { ...rest, days: d!(f) });
+}
+
+export function compileDeadlines(ctx: Ctx): CompiledDeadline[] {
+  const list = ctx.docs.deadlines;
+  checkIds(ctx, list, "deadline", FILE, "/deadlines");
+  return list.map((dl, i) => {
+    const base = `/deadlines/${i}`;
+    const forms = [dl.period, dl.schedule, dl.variants].filter((x) => x !== undefined).length;
+    if (forms !== 1) ctx.report("SCHEMA_VIOLATION", `deadline \`${dl.id}\` needs exactly one of \`period\`, \`variants\` or \`schedule\`.`, { keyword: "deadline", detail: "exactly one form" }, FILE, base);
+    if ((dl.period || dl.schedule) && !dl.source) ctx.report("SCHEMA_MISSING_KEY", `deadline \`${dl.id}\` needs \`source\` (its clause and quote).`, { key: "source" }, FILE, base);
+    ctx.source(dl.source, `deadline ${dl.id}`, FILE, `${base}/source`);
+    ctx.effective(dl.effective, FILE, `${base}/effective`);
+    const variants: CompiledVariant[] = [];
+    if (dl.period) variants.push({ id: null, when: null, period: compilePeriod(ctx, dl.period, FILE, `${base}/period`, dl.id), source: dl.source, effective: undefined });
+    if (dl.variants) {
+      checkIds(ctx, dl.variants, "variant", FILE, `${base}/variants`);
+      dl.variants.forEach((v, vi) => {
+        const ptr = `${base}/variants/${vi}`;
+        ctx.source(v.source, `deadline ${dl.id}/${v.id}`, FILE, `${ptr}/source`);
+        ctx.effective(v.effective, FILE, `${ptr}/effective`);
+        variants.push({ id: v.id, when: ctx.condition(v.when, `${dl.id}/${v.id}`, FILE, `${ptr}/when`), period: compilePeriod(ctx, v.period, FILE, `${ptr}/period`, `${dl.id}/${v.id}`), source: v.source, effective: v.effective });
+      });
+    }
+    const requires = dl.requires ? { when: ctx.condition(dl.requires.condition, dl.id, FILE, `${base}/requires/condition`)!, message: dl.requires.message } : null;
+    return Object.freeze({ id: dl.id, zh: dl.zh, variants: Object.freeze(variants), schedule: dl.schedule ?? null, requires, effective: dl.effective, doc: dl });
+  });
+}

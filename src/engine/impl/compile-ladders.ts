@@ -1,0 +1,94 @@
+/** Compiles escalation ladders and checks that they neither skip nor loop outside declared jumps/returns. */
+import type { Effective, LadderDoc, RungDoc, Source, UnitRef } from "../pack-types.js";
+import { checkIds, type Ctx, type Predicate } from "./ctx.js";
+import { compilePeriod, type PeriodResolver } from "./compile-deadlines.js";
+import type { UnitResolver } from "./compile-tables.js";
+
+export interface CompiledRung {
+  readonly id: string;
+  readonly zh: string | undefined;
+  readonly index: number;
+  readonly actor: (facts: Readonly<Record<string, unknown>>) => string | null;
+  readonly within: PeriodResolver | null;
+  readonly escalateOn: readonly string[];
+  readonly final: boolean;
+  readonly source: Source;
+  readonly doc: RungDoc;
+}
+
+export interface CompiledLadder {
+  readonly id: string;
+  readonly zh: string | undefined;
+  readonly rungs: readonly CompiledRung[];
+  readonly byId: ReadonlyMap<string, CompiledRung>;
+  readonly jumps: readonly { readonly id: string; readonly from: number; readonly to: number; readonly when: Predicate | null; readonly source: Source }[];
+  readonly returns: readonly { readonly from: number; readonly to: number; readonly on: string; readonly source: Source }[];
+  readonly effective: Effective | undefined;
+  readonly source: Source;
+}
+
+const FILE = "escalation.yaml";
+
+export function compileLadders(ctx: Ctx): CompiledLadder[] {
+  const ladders = ctx.docs.ladders;
+  checkIds(ctx, ladders, "ladder", FILE, "/ladders");
+  return ladders.map((l: LadderDoc, li) => {
+    const base = `/ladders/${li}`;
+    ctx.source(l.source, `ladder ${l.id}`, FILE, `${base}/source`);
+    ctx.effective(l.effective, FILE, `${base}/effective`);
+    checkIds(ctx, l.rungs, "rung", FILE, `${base}/rungs`);
+    const index = new Map<string, number>();
+    l.rungs.forEach((r, i) => index.set(r.id, i));
+    const rungs = l.rungs.map((r, i): CompiledRung => {
+      const ptr = `${base}/rungs/${i}`;
+      ctx.source(r.source, `ladder ${l.id} rung ${r.id}`, FILE, `${ptr}/source`);
+      if (r.final && i < l.rungs.length - 1) ctx.report("LADDER_INVALID", `rung \`${r.id}\` is marked final, so the rungs after it can never be reached; remove \`final\` or the later rungs.`, { ladder: l.id, detail: "rungs after a final rung" }, FILE, `${ptr}/final`);
+      let actor: (f: Readonly<Record<string, unknown>>) => string | null;
+      if (typeof r.actor === "object" && "cases" in r.actor) {
+        const cases = r.actor.cases.map((c, ci) => {
+          ctx.source(c.source, `ladder ${l.id} rung ${r.id}`, FILE, `${ptr}/actor/cases/${ci}/source`);
+          return { when: ctx.condition(c.when, `${l.id}/${r.id}`, FILE, `${ptr}/actor/cases/${ci}/when`), unit: ctx.unitRef(c.unit, FILE, `${ptr}/actor/cases/${ci}/unit`) };
+        });
+        actor = (f) => {
+          for (const c of cases) if (!c.when || c.when(f, null)) return c.unit(f);
+          return null;
+        };
+      } else actor = ctx.unitRef(r.actor as UnitRef, FILE, `${ptr}/actor`) as UnitResolver;
+      return Object.freeze({
+        id: r.id,
+        zh: r.zh,
+        index: i,
+        actor,
+        within: r.within ? compilePeriod(ctx, r.within, FILE, `${ptr}/within`, `${l.id}/${r.id}`) : null,
+        escalateOn: Object.freeze(r.escalateOn ?? ["failed"]),
+        final: r.final === true || i === l.rungs.length - 1,
+        source: r.source,
+        doc: r,
+      });
+    });
+    const rungAt = (id: string, ptr: string): number => {
+      const i = index.get(id);
+      if (i === undefined) ctx.report("UNKNOWN_REFERENCE", `rung \`${id}\` is not a rung of ladder \`${l.id}\` (rungs: ${[...index.keys()].join(", ")}).`, { kind: "rung", id, suggestion: null }, FILE, ptr);
+      return i ?? -1;
+    };
+    const jumps = (l.jumps ?? []).map((j, ji) => {
+      const ptr = `${base}/jumps/${ji}`;
+      ctx.source(j.source, `ladder ${l.id} jump ${j.id}`, FILE, `${ptr}/source`);
+      const from = rungAt(j.from, `${ptr}/from`);
+      const to = rungAt(j.to, `${ptr}/to`);
+      if (from >= 0 && to >= 0 && to <= from + 1) {
+        ctx.report("LADDER_INVALID", `jump \`${j.id}\` goes from \`${j.from}\` to \`${j.to}\`, which is ${to <= from ? "backwards (a loop)" : "the next rung anyway"}; a jump must skip forward. Use \`returns\` to go back.`, { ladder: l.id, detail: "jump not forward" }, FILE, `${ptr}/to`);
+      }
+      return { id: j.id, from, to, when: ctx.condition(j.when, `${l.id}/${j.id}`, FILE, `${ptr}/when`), source: j.source };
+    });
+    const returns = (l.returns ?? []).map((r, ri) => {
+      const ptr = `${base}/returns/${ri}`;
+      ctx.source(r.source, `ladder ${l.id} return`, FILE, `${ptr}/source`);
+      const from = rungAt(r.from, `${ptr}/from`);
+      const to = rungAt(r.to, `${ptr}/to`);
+      if (from >= 0 && to >= 0 && to >= from) ctx.report("LADDER_INVALID", `a return must go back down the ladder, but \`${r.from}\` → \`${r.to}\` does not.`, { ladder: l.id, detail: "return not backwards" }, FILE, `${ptr}/to`);
+      return { from, to, on: r.on, source: r.source };
+    });
+    return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new Map(rungs.map((r) => [r.id, r])), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source });
+  });
+}

@@ -1,0 +1,50 @@
+/** Checks scorecards (maxima add up to the total; a survey's best answer gives the category max) and duties. */
+import { checkIds, type Ctx } from "./ctx.js";
+
+export function checkScorecards(ctx: Ctx): void {
+  const FILE = "scoring.yaml";
+  checkIds(ctx, ctx.docs.scorecards, "scorecard", FILE, "/scorecards");
+  ctx.docs.scorecards.forEach((sc, si) => {
+    const base = `/scorecards/${si}`;
+    ctx.source(sc.source, `scorecard ${sc.id}`, FILE, `${base}/source`);
+    ctx.effective(sc.effective, FILE, `${base}/effective`);
+    checkIds(ctx, sc.categories, "category", FILE, `${base}/categories`);
+    const sum = sc.categories.reduce((s, c) => s + c.max, 0);
+    // Compare in hundredths so 0.1-point maxima do not trip on binary fractions.
+    if (Math.round(sum * 100) !== Math.round(sc.total * 100)) {
+      ctx.report("SCORE_TOTAL_MISMATCH", `the category maxima add up to ${sum}, but the scorecard declares \`total: ${sc.total}\`; correct a maximum or the total.`, { scorecard: sc.id, declared: sc.total, sum }, FILE, `${base}/total`);
+    }
+    const items: { id: string }[] = [];
+    sc.categories.forEach((c, ci) => {
+      const ptr = `${base}/categories/${ci}`;
+      ctx.source(c.source, `scorecard ${sc.id} category ${c.id}`, FILE, `${ptr}/source`);
+      if (!c.items?.length && !c.survey) ctx.report("SCHEMA_MISSING_KEY", `category \`${c.id}\` has neither \`items\` (deductions) nor a \`survey\`.`, { key: "items" }, FILE, ptr);
+      (c.items ?? []).forEach((it, ii) => {
+        ctx.source(it.source, `scorecard ${sc.id} item ${it.id}`, FILE, `${ptr}/items/${ii}/source`);
+        ctx.effective(it.effective, FILE, `${ptr}/items/${ii}/effective`);
+        items.push(it);
+      });
+      if (c.survey) {
+        const best = Math.max(...Object.values(c.survey.answers).filter((v): v is number => typeof v === "number"));
+        if (!Number.isFinite(best)) ctx.report("SCHEMA_VIOLATION", `the survey of \`${c.id}\` has no answer that counts (every answer is null).`, { keyword: "survey", detail: "no counted answer" }, FILE, `${ptr}/survey/answers`);
+        else if (Math.round(best * c.survey.weight * 100) !== Math.round(c.max * 100)) {
+          ctx.report("SCORE_TOTAL_MISMATCH", `the best survey answer (${best}) × weight ${c.survey.weight} = ${best * c.survey.weight}, but the category maximum is ${c.max}.`, { scorecard: sc.id, declared: c.max, sum: best * c.survey.weight }, FILE, `${ptr}/survey/weight`);
+        }
+      }
+    });
+    checkIds(ctx, items.map((x) => ({ id: x.id })), "scoring item", FILE, `${base}/categories`);
+  });
+}
+
+export function checkDuties(ctx: Ctx): void {
+  const FILE = "duties.yaml";
+  checkIds(ctx, ctx.docs.duties, "duty", FILE, "/duties");
+  ctx.docs.duties.forEach((d, i) => {
+    ctx.source(d.source, `duty ${d.id}`, FILE, `/duties/${i}/source`);
+    ctx.effective(d.effective, FILE, `/duties/${i}/effective`);
+    if (d.unit !== undefined) {
+      const list = Array.isArray(d.unit) ? d.unit : [d.unit];
+      list.forEach((u, ui) => ctx.unitRef(u, FILE, Array.isArray(d.unit) ? `/duties/${i}/unit/${ui}` : `/duties/${i}/unit`));
+    }
+  });
+}

@@ -1,0 +1,75 @@
+/** Compiles assignment tables: conditions to predicates, unit references to resolvers. */
+import { ROLES, type Effective, type Role, type Source, type TableDoc, type UnitRef } from "../pack-types.js";
+import { checkIds, type Ctx, type Predicate } from "./ctx.js";
+
+export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly zh: string | undefined;
+  readonly when: Predicate | null;
+  readonly lead: UnitResolver | null;
+  readonly roles: readonly (readonly [Exclude<Role, "lead">, readonly UnitResolver[]])[];
+  readonly outcome: string | null;
+  readonly designationRequired: string | null;
+  readonly source: Source;
+  readonly effective: Effective | undefined;
+}
+
+export interface CompiledTable {
+  readonly id: string;
+  readonly zh: string | undefined;
+  readonly hitPolicy: TableDoc["hitPolicy"];
+  readonly exactlyOneLead: boolean;
+  readonly effective: Effective | undefined;
+  readonly rules: readonly CompiledRule[];
+  readonly doc: TableDoc;
+}
+
+const FILE = "assignment.yaml";
+
+export function compileTables(ctx: Ctx): CompiledTable[] {
+  const { assignment } = ctx.docs;
+  for (const [id, lk] of Object.entries(assignment.lookups ?? {})) {
+    ctx.source(lk.source, `lookup ${id}`, FILE, `/lookups/${id}/source`);
+    for (const [k, unit] of Object.entries(lk.entries)) ctx.checkUnit(unit, FILE, `/lookups/${id}/entries/${k}`);
+  }
+  checkIds(ctx, assignment.tables, "table", FILE, "/tables");
+  return assignment.tables.map((t, ti) => {
+    const base = `/tables/${ti}`;
+    ctx.effective(t.effective, FILE, `${base}/effective`);
+    checkIds(ctx, t.rules, "rule", FILE, `${base}/rules`);
+    const rules = t.rules.map((r, ri): CompiledRule => {
+      const ptr = `${base}/rules/${ri}`;
+      ctx.source(r.source, `${t.id}/${r.id}`, FILE, `${ptr}/source`);
+      ctx.effective(r.effective, FILE, `${ptr}/effective`);
+      const then = r.then;
+      if (t.exactlyOneLead && then.lead === undefined && then.designationRequired === undefined) {
+        ctx.report("CONDITION_INVALID", `table \`${t.id}\` gives exactly one lead unit, so rule \`${r.id}\` must set \`lead\` or \`designationRequired\`.`, { detail: "rule without lead in exactlyOneLead table" }, FILE, `${ptr}/then`);
+      }
+      if (then.outcome !== undefined && !(t.outcomes ?? []).includes(then.outcome)) {
+        ctx.report("UNKNOWN_REFERENCE", `outcome \`${then.outcome}\` is not in the table's \`outcomes\` list (${(t.outcomes ?? []).join(", ") || "none declared"}).`, { kind: "outcome", id: then.outcome, suggestion: null }, FILE, `${ptr}/then/outcome`);
+      }
+      const roles: [Exclude<Role, "lead">, UnitResolver[]][] = [];
+      for (const role of ROLES) {
+        if (role === "lead") continue;
+        const v = then[role];
+        if (v === undefined) continue;
+        const list: UnitRef[] = Array.isArray(v) ? v : [v];
+        roles.push([role, list.map((u, ui) => ctx.unitRef(u, FILE, Array.isArray(v) ? `${ptr}/then/${role}/${ui}` : `${ptr}/then/${role}`))]);
+      }
+      return Object.freeze({
+        id: r.id,
+        zh: r.zh,
+        when: ctx.condition(r.when, r.id, FILE, `${ptr}/when`),
+        lead: then.lead !== undefined ? ctx.unitRef(then.lead as UnitRef, FILE, `${ptr}/then/lead`) : null,
+        roles: Object.freeze(roles),
+        outcome: then.outcome ?? null,
+        designationRequired: then.designationRequired ?? null,
+        source: r.source,
+        effective: r.effective,
+      });
+    });
+    return Object.freeze({ id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t });
+  });
+}

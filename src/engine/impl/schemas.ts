@@ -1,0 +1,136 @@
+/**
+ * The pack's JSON Schemas, compiled once with ajv. The schema files in `schema/` are the source;
+ * they are bundled here so validation works without a file system (e.g. in a browser).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import * as formatsModule from "ajv-formats";
+import defs from "../../../schema/defs.schema.json" with { type: "json" };
+import pack from "../../../schema/pack.schema.json" with { type: "json" };
+import units from "../../../schema/units.schema.json" with { type: "json" };
+import facts from "../../../schema/facts.schema.json" with { type: "json" };
+import assignment from "../../../schema/assignment.schema.json" with { type: "json" };
+import deadlines from "../../../schema/deadlines.schema.json" with { type: "json" };
+import escalation from "../../../schema/escalation.schema.json" with { type: "json" };
+import scoring from "../../../schema/scoring.schema.json" with { type: "json" };
+import duties from "../../../schema/duties.schema.json" with { type: "json" };
+import tests from "../../../schema/tests.schema.json" with { type: "json" };
+import { problem, type Problem } from "../../errors.js";
+import { pointerSegment, pointerToPath, type Pos } from "./yaml-read.js";
+import { suggest } from "./suggest.js";
+
+export const FILE_SCHEMAS = { pack, units, facts, assignment, deadlines, escalation, scoring, duties, tests } as const;
+export type SchemaName = keyof typeof FILE_SCHEMAS;
+
+let compiled: Map<SchemaName, ValidateFunction> | undefined;
+
+function validators(): Map<SchemaName, ValidateFunction> {
+  if (compiled) return compiled;
+  // `verbose` keeps the failing schema and data on each error, so messages can name allowed keys.
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  const m = formatsModule as unknown as { default?: (a: Ajv) => Ajv };
+  const addFormats = (m.default ?? (formatsModule as unknown as (a: Ajv) => Ajv)) as (a: Ajv) => Ajv;
+  addFormats(ajv);
+  ajv.addSchema(defs);
+  compiled = new Map();
+  for (const [name, schema] of Object.entries(FILE_SCHEMAS) as [SchemaName, object][]) compiled.set(name, ajv.compile(schema));
+  return compiled;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return "nothing (null)";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "number") return Number.isInteger(v) ? "a whole number" : "a number";
+  if (typeof v === "string") return "text";
+  return `a ${typeof v}`;
+}
+
+const TYPE_WORDS: Record<string, string> = { object: "a mapping", array: "a list", string: "text", integer: "a whole number", number: "a number", boolean: "true or false", null: "nothing" };
+
+/**
+ * Validates `data` (the content of `file`) against one schema and returns problems with the
+ * position of the offending key or value.
+ */
+export function checkSchema(name: SchemaName, data: unknown, file: string, positions: Map<string, Pos>): Problem[] {
+  const validate = validators().get(name)!;
+  if (validate(data)) return [];
+  const errors = (validate.errors ?? []) as ErrorObject[];
+  // Alternatives (anyOf) report one error per branch; show one sentence for the value instead.
+  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  const place = (pointer: string, key?: string) => {
+    const pos = (key !== undefined ? positions.get(`${pointer}/${pointerSegment(key)}#key`) : undefined) ?? positions.get(pointer) ?? nearest(positions, pointer);
+    const path = pointerToPath(key !== undefined ? `${pointer}/${pointerSegment(key)}` : pointer);
+    return { file, line: pos?.line, col: pos?.col, path };
+  };
+  for (const e of errors) {
+    if (e.keyword !== "anyOf" && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + "/"))) continue;
+    let pr: Problem;
+    if (e.keyword === "additionalProperties") {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const allowed = props ? Object.keys(props) : [];
+      const hint = suggest(key, allowed);
+      const pl = place(e.instancePath, key);
+      const what = objectWord(pl.path);
+      pr = problem(
+        "SCHEMA_UNKNOWN_KEY",
+        `\`${key}\` is not a field of ${what}; ${hint ? `did you mean \`${hint}\`?` : `allowed: ${allowed.join(", ") || "(none)"}.`}`,
+        { key, suggestion: hint, allowed },
+        pl,
+      );
+    } else if (e.keyword === "required") {
+      const key = String((e.params as { missingProperty: string }).missingProperty);
+      const pl = place(e.instancePath);
+      pr = problem("SCHEMA_MISSING_KEY", `${objectWord(pl.path)} needs \`${key}\`; add it.`, { key }, { ...pl, path: pointerToPath(`${e.instancePath}/${pointerSegment(key)}`) });
+    } else if (e.keyword === "type") {
+      const expected = String((e.params as { type: string | string[] }).type).split(",").map((t) => TYPE_WORDS[t] ?? t).join(" or ");
+      const pl = place(e.instancePath);
+      pr = problem("SCHEMA_TYPE", `\`${pl.path}\` should be ${expected}, not ${typeOf(e.data)}.`, { expected, actual: typeOf(e.data) }, pl);
+    } else if (e.keyword === "enum") {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const actual = String(e.data);
+      const hint = suggest(actual, allowed);
+      const pl = place(e.instancePath);
+      pr = problem("SCHEMA_ENUM", `\`${actual}\` is not allowed for \`${pl.path}\`; use one of: ${allowed.join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}.`, { allowed, actual, suggestion: hint }, pl);
+    } else if (e.keyword === "format" && (e.params as { format: string }).format === "date") {
+      const pl = place(e.instancePath);
+      pr = problem("PACK_INVALID_DATE", `\`${String(e.data)}\` is not a real date; write YYYY-MM-DD (e.g. 2024-02-23).`, { value: String(e.data) }, pl);
+    } else if (e.keyword === "anyOf") {
+      const pl = place(e.instancePath);
+      pr = problem("SCHEMA_VIOLATION", `\`${pl.path}\` has a form that is not allowed here: ${anyOfWords(e.instancePath)}.`, { keyword: "anyOf", detail: String(e.message) }, pl);
+    } else {
+      const pl = place(e.instancePath);
+      pr = problem("SCHEMA_VIOLATION", `\`${pl.path}\` ${e.message ?? "is not valid"}.`, { keyword: e.keyword, detail: String(e.message) }, pl);
+    }
+    const k = `${pr.code}|${pr.path}|${pr.message}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(pr);
+    }
+  }
+  return out;
+}
+
+function objectWord(path: string): string {
+  const last = path.replace(/\[\d+\]$/, "").split(/[.[\]]/).filter(Boolean).pop();
+  return last && last !== "(top)" ? `\`${last}\`` : "this file";
+}
+
+function anyOfWords(pointer: string): string {
+  if (/\/(actor)$/.test(pointer)) return "an actor is a unit id, {fact: …}, {lookup: …, key: …} or {cases: […]}";
+  if (/\/(workingDays|days)$/.test(pointer)) return "a whole number of days or {fact: …}";
+  return "a unit is a unit id, {fact: …} or {lookup: …, key: …} (or a list of these)";
+}
+
+/** The closest recorded position at or above a pointer (for values the parser did not place). */
+function nearest(positions: Map<string, Pos>, pointer: string): Pos | undefined {
+  let p = pointer;
+  while (p !== "") {
+    const hit = positions.get(p);
+    if (hit) return hit;
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+  return positions.get("");
+}

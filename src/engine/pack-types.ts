@@ -1,0 +1,237 @@
+/** The shapes of a pack's YAML files, as validated by the JSON Schemas in `schema/`. */
+import type { PeriodSpec, ScheduleSpec } from "../calendar/index.js";
+
+/** The clause a rule encodes and the document's own words. */
+export interface Source {
+  clause: string;
+  quote: string;
+  note?: string;
+}
+
+/** When a pack or rule is in force (both days inclusive). */
+export interface Effective {
+  from: string;
+  until?: string;
+  note?: string;
+}
+
+/** A json-rules-engine condition. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { fact: string; operator: Operator; value: unknown; path?: string };
+
+/** Operators of the condition syntax: json-rules-engine's built-ins plus two on dates. */
+export type Operator =
+  | "equal"
+  | "notEqual"
+  | "lessThan"
+  | "lessThanInclusive"
+  | "greaterThan"
+  | "greaterThanInclusive"
+  | "in"
+  | "notIn"
+  | "contains"
+  | "doesNotContain"
+  | "dateBefore"
+  | "dateOnOrAfter";
+
+export interface FactRef {
+  fact: string;
+}
+
+/** A unit: its id, a fact naming a unit id, or a lookup keyed by a fact. */
+export type UnitRef = string | FactRef | { lookup: string; key: string };
+
+export type UnitKind = "department" | "county" | "park" | "township" | "leader" | "role" | "office" | "meeting" | "enterprise" | "other";
+
+export interface UnitDoc {
+  id: string;
+  zh: string;
+  en?: string;
+  kind: UnitKind;
+  note?: string;
+}
+
+export type FactType = "enum" | "boolean" | "number" | "string" | "date" | "unit" | "list" | "object";
+
+export interface FactDoc {
+  zh?: string;
+  type: FactType;
+  values?: string[];
+  valuesZh?: Record<string, string>;
+  kinds?: string[];
+  min?: number;
+  max?: number;
+  default?: unknown;
+  note?: string;
+}
+
+export interface PackMeta {
+  id: string;
+  name: { zh: string; en?: string };
+  city: { zh: string; en?: string };
+  issuer: string;
+  document: { title: string; number?: string; issued?: string; seed?: string; note?: string };
+  effective: Effective;
+  calendar: string;
+  version: string;
+  changelog?: { version: string; date: string; note: string }[];
+  clauses: { id: string; title?: string }[];
+}
+
+/** Roles an assignment can give. */
+export const ROLES = ["lead", "cooperating", "helper", "agent", "supervisor", "coordinator", "leader", "liaison"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AssignmentRuleDoc {
+  id: string;
+  zh?: string;
+  when?: Condition;
+  then: Partial<Record<Role, UnitRef | UnitRef[]>> & { outcome?: string; note?: string; designationRequired?: string };
+  source: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+export interface TableDoc {
+  id: string;
+  zh?: string;
+  hitPolicy: "first" | "unique" | "collect";
+  exactlyOneLead?: boolean;
+  outcomes?: string[];
+  effective?: Effective;
+  note?: string;
+  rules: AssignmentRuleDoc[];
+}
+
+export interface LookupDoc {
+  zh?: string;
+  entries: Record<string, string>;
+  source: Source;
+  note?: string;
+}
+
+export interface AssignmentDoc {
+  lookups?: Record<string, LookupDoc>;
+  tables: TableDoc[];
+}
+
+/** A period as written in a pack: numbers may come from facts. */
+export type PeriodDoc = Omit<PeriodSpec, "workingDays" | "days"> & {
+  workingDays?: number | FactRef;
+  days?: number | FactRef;
+  sameDayAllowed?: boolean;
+};
+
+export interface VariantDoc {
+  id: string;
+  zh?: string;
+  when?: Condition;
+  period: PeriodDoc;
+  source: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+export interface DeadlineDoc {
+  id: string;
+  zh?: string;
+  starts?: string;
+  period?: PeriodDoc;
+  schedule?: ScheduleSpec;
+  variants?: VariantDoc[];
+  requires?: { condition: Condition; message: string };
+  source?: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+export type Outcome = "resolved" | "failed" | "dissatisfied" | "satisfied" | "timeout";
+
+export interface RungDoc {
+  id: string;
+  zh?: string;
+  actor: UnitRef | { cases: { when?: Condition; unit: UnitRef; source?: Source }[] };
+  action?: string;
+  within?: PeriodDoc;
+  escalateOn?: ("failed" | "timeout" | "dissatisfied")[];
+  final?: boolean;
+  source: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+export interface LadderDoc {
+  id: string;
+  zh?: string;
+  source: Source;
+  effective?: Effective;
+  note?: string;
+  rungs: RungDoc[];
+  jumps?: { id: string; zh?: string; from: string; to: string; when?: Condition; source: Source }[];
+  returns?: { id?: string; zh?: string; from: string; to: string; on: "dissatisfied" | "failed"; source: Source }[];
+}
+
+export interface ScoreItemDoc {
+  id: string;
+  zh?: string;
+  deduct: number;
+  per: "once" | "case" | "person-time";
+  source: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+export interface CategoryDoc {
+  id: string;
+  zh?: string;
+  max: number;
+  source: Source;
+  note?: string;
+  items?: ScoreItemDoc[];
+  survey?: { answers: Record<string, number | null>; weight: number; whenNoAnswerCounts: "full" | "zero"; note?: string };
+}
+
+export interface ScorecardDoc {
+  id: string;
+  zh?: string;
+  total: number;
+  period?: "month" | "quarter" | "half-year" | "year";
+  source: Source;
+  effective?: Effective;
+  note?: string;
+  categories: CategoryDoc[];
+}
+
+export interface DutyDoc {
+  id: string;
+  zh?: string;
+  unit?: UnitRef | UnitRef[];
+  schedule?: ScheduleSpec;
+  sample?: { every: "month" | "quarter" | "half-year" | "year"; fraction: number; rounding: "up" | "down" | "nearest"; of?: string };
+  source: Source;
+  effective?: Effective;
+  note?: string;
+}
+
+/** A pack's files after parsing and schema validation. */
+export interface PackDocs {
+  pack: PackMeta;
+  units: UnitDoc[];
+  facts: Record<string, FactDoc>;
+  assignment: AssignmentDoc;
+  deadlines: DeadlineDoc[];
+  ladders: LadderDoc[];
+  scorecards: ScorecardDoc[];
+  duties: DutyDoc[];
+}
+
+/** One pack test as written in tests/*.yaml. */
+export interface PackTestDoc {
+  name: string;
+  asOf: string;
+  input: Record<string, unknown>;
+  expected: unknown;
+}

@@ -1,7 +1,7 @@
 // Properties over generated dates of the whole bundled range.
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { computeDeadline, defaultCalendar } from "../../src/calendar/index.js";
+import { computeDeadline, defaultCalendar, type PeriodSpec } from "../../src/calendar/index.js";
 import { YingshangError } from "../../src/errors.js";
 import { ALL_DATES } from "./helpers/dates.js";
 
@@ -72,7 +72,7 @@ describe("working-day arithmetic", () => {
 });
 
 describe("deadline periods", () => {
-  const spec = fc.oneof(fc.record({ workingDays: fc.integer({ min: 1, max: 40 }) }), fc.record({ days: fc.integer({ min: 1, max: 40 }) }));
+  const spec: fc.Arbitrary<PeriodSpec> = fc.oneof(fc.record({ workingDays: fc.integer({ min: 1, max: 40 }) }), fc.record({ days: fc.integer({ min: 1, max: 40 }) }));
   const start = fc.integer({ min: 0, max: LAST - 400 });
 
   test.prop([spec, start, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })])("a pause never moves a due date earlier", (s, i, from, len) => {

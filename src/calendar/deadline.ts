@@ -139,7 +139,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   }
 
   const nowM = now === undefined ? null : toMoment(now, "now");
-  const nowIdx = now === undefined ? null : c.index(now, "now");
+  const nowIdx = nowM === null ? null : c.index(now as string, "now");
 
   // Pauses as (a, b] spans, clipped to the last start; an open pause runs to `now` (or is empty).
   const raw = (events.pauses ?? []).map((p, i) => {

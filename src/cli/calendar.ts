@@ -56,6 +56,7 @@ function ordinal(n: number): string {
 }
 
 const KIND_TEXT = { workday: "working day", weekend: "weekend", holiday: "holiday", "makeup-workday": "makeup working day (调休上班)" } as const;
+const KIND_TEXT_NAMED = { workday: "working day", weekend: "weekend", holiday: "holiday", "makeup-workday": "makeup working day (调休上班," } as const;
 
 function statusText(s: DeadlineStatus): string {
   switch (s.kind) {
@@ -80,7 +81,7 @@ function deadlineText(r: DeadlineResult, now: string | undefined): string {
   const lines = [`Due ${withDay(r.dueDate)}${r.status && now !== undefined ? ` — at ${now}: ${statusText(r.status)}` : ""}`];
   if (r.warnings.length) lines.push(`Warnings: ${r.warnings.map((w) => `${Math.round(w.at * 100)}% on ${w.date}`).join(", ")}`);
   if (r.ledger.length) {
-    lines.push("", "date             kind       n   reason");
+    lines.push("", `${"date".padEnd(16)}  ${"kind".padEnd(9)}  ${" n"}  reason`);
     for (const e of r.ledger) lines.push(`${withDay(e.date)}  ${e.kind.padEnd(9)}  ${e.n === undefined ? "  " : String(e.n).padStart(2)}  ${e.reason}`);
   }
   return lines.join("\n");
@@ -132,7 +133,10 @@ export function registerCalendar(program: Command): void {
     .action((date: string, opts: CalendarOptions) =>
       runAction(opts, () => {
         const i = calendarOf(opts).info(date);
-        emit(opts, i, () => `${withDay(i.date)} — ${KIND_TEXT[i.kind]}${i.name ? ` (${i.name})` : ""}: ${i.working ? "working" : "not working"}`);
+        emit(opts, i, () => {
+          const what = !i.name ? KIND_TEXT[i.kind] : i.kind === "makeup-workday" ? `${KIND_TEXT_NAMED[i.kind]} ${i.name})` : `${KIND_TEXT[i.kind]} (${i.name})`;
+          return `${withDay(i.date)} — ${what}: ${i.working ? "working" : "not working"}`;
+        });
       }),
     );
 

@@ -78,11 +78,13 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
     if (typeof input?.from !== "string" || typeof input?.to !== "string") {
       fail("INPUT_INVALID", `Deadline \`${d.id}\` is a schedule; give \`from\` and \`to\` (dates) to list its due dates.`, { detail: "schedule needs from/to" }, { path: "from" });
     }
-    const due = scheduleDueDates(cal, d.schedule, input.from, input.to);
+    // Due dates exist only while the rule is in force (e.g. a 年内 duty of one year).
+    const eff = d.effective;
+    const due = scheduleDueDates(cal, d.schedule, input.from, input.to).filter((p) => !eff || (p.due >= eff.from && (eff.until === undefined || p.due <= eff.until)));
     let periods: ScheduleDeadlineResult["periods"] = due;
     if (input.done) {
-      const met = scheduleCompliance(cal, d.schedule, input.done, input.from, input.to);
-      periods = due.map((p, k) => ({ ...p, met: met[k]!.met, doneOn: met[k]!.doneOn }));
+      const met = new Map(scheduleCompliance(cal, d.schedule, input.done, input.from, input.to).map((m) => [m.period, m]));
+      periods = due.map((p) => ({ ...p, met: met.get(p.period)!.met, doneOn: met.get(p.period)!.doneOn }));
     }
     if (trace) trace.push({ kind: "rule", id: d.id, fired: true, clause: d.doc.source?.clause ?? "", quote: d.doc.source?.quote ?? "" });
     return { deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? [], receipt: ev.receipt };

@@ -96,6 +96,9 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     const to = cur.rung.index;
     const ret = l.returns.find((r) => r.from === from && r.to === to && (prev.outcome === undefined || r.on === prev.outcome));
     const jump = l.jumps.find((j) => j.from === from && j.to === to && (j.when === null || j.when(facts, null)));
+    if (to === from + 1 && !prev.rung.final && prev.outcome !== undefined && !prev.rung.escalateOn.includes(prev.outcome) && !jumpOrReturn(l, from, to, prev.outcome, facts)) {
+      bad(`\`${prev.rung.id}\` ended ${prev.outcome}, which does not move a case up (it moves up on: ${prev.rung.escalateOn.join(", ")})`, i);
+    }
     if (to === from + 1 && !prev.rung.final) {
       if (trace) trace.push({ kind: "rung", id: `${l.id}/${cur.rung.id}`, fired: true, clause: cur.rung.source.clause, quote: cur.rung.source.quote });
     } else if (jump) {
@@ -136,4 +139,8 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     if (triggered) result.status = "escalate";
   }
   return result;
+}
+
+function jumpOrReturn(l: CompiledLadder, from: number, to: number, outcome: string, facts: Readonly<Record<string, unknown>>): boolean {
+  return l.returns.some((r) => r.from === from && r.to === to && r.on === outcome) || l.jumps.some((j) => j.from === from && j.to === to && (j.when === null || j.when(facts, null)));
 }

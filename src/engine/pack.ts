@@ -3,7 +3,7 @@
  * like `ajv.compile`: load once, then evaluate many times with pure synchronous calls.
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
-import { problem, YingshangError, type Problem } from "../errors.js";
+import { YingshangError, type Problem } from "../errors.js";
 import type { FactDoc, PackDocs, PackMeta, UnitDoc } from "./pack-types.js";
 import { compileDeadlines, type CompiledDeadline } from "./impl/compile-deadlines.js";
 import { compileLadders, type CompiledLadder } from "./impl/compile-ladders.js";
@@ -80,7 +80,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     ctx.report("PACK_ID_MISMATCH", `the pack's id is \`${docs.pack.id}\` but its folder is \`${options.folder}\`; the folder is the pack's identity, so make them equal.`, { id: docs.pack.id, folder: options.folder }, "pack.yaml", "/id");
   }
   ctx.effective({ ...docs.pack.effective }, "pack.yaml", "/effective");
-  const calendar = pickCalendar(docs.pack.calendar, options.calendars ?? [], ctx.problems);
+  const calendar = pickCalendar(docs.pack.calendar, options.calendars ?? [], ctx);
   checkFactDecls(ctx);
   const tables = compileTables(ctx);
   const deadlines = compileDeadlines(ctx);
@@ -115,11 +115,11 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   });
 }
 
-function pickCalendar(name: string, extra: readonly Calendar[], problems: Problem[]): Calendar | null {
+function pickCalendar(name: string, extra: readonly Calendar[], ctx: Ctx): Calendar | null {
   const found = extra.find((c) => c.id === name);
   if (found) return found;
   if (name === "cn-mainland") return defaultCalendar();
-  problems.push(problem("CALENDAR_UNKNOWN", `pack.yaml names the calendar \`${name}\`, which is neither bundled (cn-mainland) nor given; pass it with --calendar FILE or loadPack(dir, { calendars: [...] }).`, { name, known: ["cn-mainland", ...extra.map((c) => c.id)] }, { file: "pack.yaml", path: "calendar" }));
+  ctx.report("CALENDAR_UNKNOWN", `the pack names the calendar \`${name}\`, which is neither bundled (cn-mainland) nor given; pass it with --calendar FILE or loadPack(dir, { calendars: [...] }).`, { name, known: ["cn-mainland", ...extra.map((c) => c.id)] }, "pack.yaml", "/calendar");
   return null;
 }
 

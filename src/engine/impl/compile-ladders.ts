@@ -42,7 +42,6 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
     const rungs = l.rungs.map((r, i): CompiledRung => {
       const ptr = `${base}/rungs/${i}`;
       ctx.source(r.source, `ladder ${l.id} rung ${r.id}`, FILE, `${ptr}/source`);
-      if (r.final && i < l.rungs.length - 1) ctx.report("LADDER_INVALID", `rung \`${r.id}\` is marked final, so the rungs after it can never be reached; remove \`final\` or the later rungs.`, { ladder: l.id, detail: "rungs after a final rung" }, FILE, `${ptr}/final`);
       let actor: (f: Readonly<Record<string, unknown>>) => string | null;
       if (typeof r.actor === "object" && "cases" in r.actor) {
         const cases = r.actor.cases.map((c, ci) => {
@@ -61,7 +60,8 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
         actor,
         within: r.within ? compilePeriod(ctx, r.within, FILE, `${ptr}/within`, `${l.id}/${r.id}`) : null,
         escalateOn: Object.freeze(r.escalateOn ?? ["failed"]),
-        final: r.final === true || i === l.rungs.length - 1,
+        // A rung ends its branch when marked final, when nothing may trigger a move up, or when it is the top.
+        final: r.final === true || (r.escalateOn !== undefined && r.escalateOn.length === 0) || i === l.rungs.length - 1,
         source: r.source,
         doc: r,
       });
@@ -88,6 +88,16 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
       const to = rungAt(r.to, `${ptr}/to`);
       if (from >= 0 && to >= 0 && to >= from) ctx.report("LADDER_INVALID", `a return must go back down the ladder, but \`${r.from}\` → \`${r.to}\` does not.`, { ladder: l.id, detail: "return not backwards" }, FILE, `${ptr}/to`);
       return { from, to, on: r.on, source: r.source };
+    });
+    // Every rung must be reachable from the first by steps up (from non-final rungs) or jumps.
+    const reached = new Set<number>([0]);
+    for (let i = 0; i < rungs.length; i++) {
+      if (!reached.has(i)) continue;
+      if (!rungs[i]!.final) reached.add(i + 1);
+      for (const j of jumps) if (j.from === i && j.to >= 0) reached.add(j.to);
+    }
+    rungs.forEach((r, i) => {
+      if (!reached.has(i)) ctx.report("LADDER_INVALID", `rung \`${r.id}\` can never be reached: the rung below it ends its branch and no jump leads to it; remove \`final\` below it or add a jump.`, { ladder: l.id, detail: `unreachable rung ${r.id}` }, FILE, `${base}/rungs/${i}/id`);
     });
     return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new Map(rungs.map((r) => [r.id, r])), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source });
   });

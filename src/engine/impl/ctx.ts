@@ -73,9 +73,9 @@ export class Ctx {
     const key = ref.key;
     const entries = new Map(Object.entries(table.entries));
     return (f) => {
+      // No key, or a key the table lacks: the policy leaves the choice to a decision (never a guess).
       const k = f[key];
-      if (k === undefined) return failMissing(key);
-      return entries.get(String(k)) ?? null;
+      return k === undefined ? null : (entries.get(String(k)) ?? null);
     };
   }
 

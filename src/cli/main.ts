@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCalendar } from "./calendar.js";
 import { registerPackCommands } from "./pack-commands.js";
+import { registerCoverage } from "./coverage.js";
 import { EXIT } from "./output.js";
 
 const program = new Command();
@@ -14,6 +15,7 @@ program
 
 registerCalendar(program);
 registerPackCommands(program);
+registerCoverage(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -95,6 +95,8 @@ export function compileCondition(cond: Condition, facts: Readonly<Record<string,
   }
   if ("any" in cond) {
     const parts = cond.any.map((c, i) => compileCondition(c, facts, rule, `${pointer}/any/${i}`, report));
+    // json-rules-engine (the reference) treats an empty \`any\` as true; packs cannot contain one (schema).
+    if (parts.length === 0) return () => true;
     return (f, failed) => {
       for (const p of parts) if (p(f, failed)) return true;
       return false;

@@ -1,0 +1,277 @@
+/** Builds one section of an explanation per table, deadline, ladder and scorecard of a case result. */
+import { computeDeadline } from "../../calendar/index.js";
+import { YingshangError } from "../../errors.js";
+import type { AssignmentResult } from "../assign.js";
+import type { DeadlineEvaluation, PeriodDeadlineResult } from "../deadline.js";
+import type { EscalationResult } from "../escalate.js";
+import type { CaseInput, NotEvaluated } from "../evaluate.js";
+import type { Pack } from "../pack.js";
+import type { Condition, PeriodDoc } from "../pack-types.js";
+import type { ScoreResult } from "../score.js";
+import type { TraceEntry } from "../trace.js";
+import { inForce } from "./ctx.js";
+import { ledgerLines, statusText } from "./explain-ledger.js";
+import { conditionFacts, conditionText, factLabel, leafText, periodText, roleWord, shortQuote, triggerWord, unitName, valueText, type Lang } from "./explain-words.js";
+
+/** A condition that did not hold, with the fact's actual value, in words and as data. */
+export interface ExplainFailedCondition {
+  fact: string;
+  /** The fact's name for the reader (its `zh`, or its id in English). */
+  label: string;
+  operator: string;
+  expected: unknown;
+  actual: unknown;
+  /** E.g. `条件「引进单位类型 等于 county-park」不满足（实际：city-department）`. */
+  text: string;
+}
+
+/** One line of an explanation. */
+export interface ExplainLine {
+  kind: "decision" | "applied" | "not-applied" | "not-evaluated" | "requirement" | "period" | "status" | "warning" | "ledger" | "path" | "current" | "next" | "category" | "deduction" | "survey" | "schedule";
+  text: string;
+  /** The clause this line rests on, when it rests on one. */
+  clause?: string;
+  /** The document's words (whole; the text may shorten it). */
+  quote?: string;
+  /** The rule, variant, rung or item id. */
+  id?: string;
+  /** For ledger and schedule lines. */
+  date?: string;
+  /** For rules that did not apply: the conditions that were false, with actual values. */
+  failed?: ExplainFailedCondition[];
+}
+
+/** One decision explained: a table, a deadline, a ladder or a scorecard. */
+export interface ExplainSection {
+  area: "assignment" | "deadline" | "escalation" | "score";
+  id: string;
+  /** The pack's own name for it (its `zh`), or its id. */
+  title: string;
+  /** The decision in one line. */
+  summary: string;
+  lines: ExplainLine[];
+}
+
+interface Ctx {
+  pack: Pack;
+  lang: Lang;
+  asOf: string;
+  input: CaseInput | undefined;
+}
+
+const zh = (c: Ctx) => c.lang === "zh";
+const cite = (c: Ctx, clause: string, quote: string): string => (zh(c) ? `依据 ${clause}：${shortQuote(quote)}` : `per ${clause}: ${shortQuote(quote)}`);
+
+/** The value a rule reads for a fact: the given value, else its declared default. */
+function factValue(c: Ctx, fact: string): unknown {
+  const v = c.input?.facts?.[fact];
+  return v !== undefined ? v : c.pack.facts[fact]?.default;
+}
+
+function failedConditions(c: Ctx, entry: TraceEntry): ExplainFailedCondition[] {
+  return (entry.failed ?? []).map((f) => {
+    const cond = leafText(c.pack, f, c.lang);
+    const actual = valueText(c.pack, f.fact, f.actual, c.lang);
+    return {
+      fact: f.fact,
+      label: factLabel(c.pack, f.fact, c.lang),
+      operator: f.operator,
+      expected: f.value,
+      actual: f.actual,
+      text: zh(c) ? `条件「${cond}」不满足（实际：${actual}）` : `condition "${cond}" does not hold (actual: ${actual})`,
+    };
+  });
+}
+
+/** "条件「…」成立（项目阶段＝…）" for a condition that held, with the facts' values when the input is known. */
+function heldText(c: Ctx, when: Condition | undefined): string {
+  if (!when) return zh(c) ? "无前提条件" : "it has no condition";
+  const facts = c.input?.facts ? conditionFacts(when).map((f) => `${factLabel(c.pack, f, c.lang)}${zh(c) ? "＝" : " = "}${valueText(c.pack, f, factValue(c, f), c.lang)}`) : [];
+  const vals = facts.length ? (zh(c) ? `（${facts.join("，")}）` : ` (${facts.join(", ")})`) : "";
+  return zh(c) ? `条件「${conditionText(c.pack, when, c.lang)}」成立${vals}` : `condition "${conditionText(c.pack, when, c.lang)}" holds${vals}`;
+}
+
+/** Lines for trace entries of rules or variants: applied (with the condition that held) or not (with what failed). */
+function ruleLines(c: Ctx, trace: readonly TraceEntry[], lookup: (id: string) => { zh?: string; when?: Condition } | undefined): ExplainLine[] {
+  const out: ExplainLine[] = [];
+  for (const t of trace) {
+    if (t.kind !== "rule" && t.kind !== "variant") continue;
+    const doc = lookup(t.id);
+    const name = doc?.zh ? `「${doc.zh}」` : ` ${t.id.split("/").pop()}`;
+    if (t.fired) {
+      out.push({ kind: "applied", id: t.id, clause: t.clause, quote: t.quote, text: zh(c) ? `适用 ${t.clause}${name}：${heldText(c, doc?.when)}（${cite(c, t.clause, t.quote)}）` : `applies: ${t.clause}${name}: ${heldText(c, doc?.when)} (${cite(c, t.clause, t.quote)})` });
+    } else if (t.note) {
+      out.push({ kind: "not-applied", id: t.id, clause: t.clause, quote: t.quote, text: zh(c) ? `未适用 ${t.clause}${name}：${c.asOf} 不在其生效期内` : `does not apply: ${t.clause}${name}: not in force on ${c.asOf}` });
+    } else {
+      const failed = failedConditions(c, t);
+      const why = failed.map((f) => f.text).join(zh(c) ? "；" : "; ");
+      out.push({ kind: "not-applied", id: t.id, clause: t.clause, quote: t.quote, failed, text: zh(c) ? `未适用 ${t.clause}${name}：${why}` : `does not apply: ${t.clause}${name}: ${why}` });
+    }
+  }
+  return out;
+}
+
+export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotEvaluated): ExplainSection {
+  const table = c.pack.compiled.tables.find((t) => t.id === id && inForce(t.effective, c.asOf)) ?? c.pack.compiled.tables.find((t) => t.id === id);
+  const title = table?.zh ?? id;
+  if (r.kind === "not-evaluated") {
+    const p = r.problem;
+    const fact = p.code === "FACT_MISSING" ? p.params.fact : null;
+    const text = fact ? (zh(c) ? `未评估：缺少事实「${factLabel(c.pack, fact, c.lang)}」（${fact}），该表的规则需要它` : `not evaluated: the fact \`${fact}\` is missing and this table's rules need it`) : p.message;
+    return { area: "assignment", id, title, summary: text, lines: [{ kind: "not-evaluated", text }] };
+  }
+  const decisions: ExplainLine[] = [];
+  const ruleDoc = (ruleId: string) => table?.doc.rules.find((x) => x.id === ruleId && inForce(x.effective, c.asOf)) ?? table?.doc.rules.find((x) => x.id === ruleId);
+  const firedRules = r.rules.map((x) => table?.rules.find((y) => y.id === x)).filter((x) => x !== undefined);
+  if (r.kind === "designation-required") {
+    decisions.push({ kind: "decision", text: zh(c) ? `牵头单位：需另行指定——${r.reason ?? ""}` : `lead unit: must be designated — ${r.reason ?? ""}` });
+  } else if (r.kind === "no-match") {
+    decisions.push({ kind: "decision", text: zh(c) ? "没有规则适用于这些事实" : "no rule applies to these facts" });
+  }
+  if (r.lead !== null) {
+    const by = firedRules.find((x) => x.lead !== null) ?? firedRules[0];
+    const src = by ? ` (${cite(c, by.source.clause, by.source.quote)})` : "";
+    decisions.push({ kind: "decision", clause: by?.source.clause, quote: by?.source.quote, text: zh(c) ? `${roleWord("lead", c.lang)}：${unitName(c.pack, r.lead, c.lang)}${by ? `（${cite(c, by.source.clause, by.source.quote)}）` : ""}` : `${roleWord("lead", c.lang)}: ${unitName(c.pack, r.lead, c.lang)}${src}` });
+  }
+  for (const [role, units] of Object.entries(r.roles)) {
+    decisions.push({ kind: "decision", text: `${roleWord(role, c.lang)}${zh(c) ? "：" : ": "}${(units ?? []).map((u) => unitName(c.pack, u, c.lang)).join(zh(c) ? "、" : ", ")}` });
+  }
+  if (r.outcome !== null) {
+    const by = firedRules.find((x) => x.outcome !== null);
+    const note = by ? ruleDoc(by.id)?.then.note : undefined;
+    decisions.push({ kind: "decision", clause: by?.source.clause, quote: by?.source.quote, text: zh(c) ? `结论：${r.outcome}${by ? `（${cite(c, by.source.clause, by.source.quote)}）` : ""}${note ? `；${note}` : ""}` : `outcome: ${r.outcome}${by ? ` (${cite(c, by.source.clause, by.source.quote)})` : ""}${note ? `; ${note}` : ""}` });
+  }
+  const reasons = ruleLines(c, r.trace, (tid) => {
+    const d = ruleDoc(tid.slice(id.length + 1));
+    return d ? { zh: d.zh, when: d.when } : undefined;
+  });
+  const firstMiss = reasons.find((x) => x.kind === "not-applied");
+  const summary = [...decisions.map((d) => d.text), ...(firstMiss ? [firstMiss.text] : [])].join(zh(c) ? "；" : "; ");
+  return { area: "assignment", id, title, summary, lines: [...decisions, ...reasons] };
+}
+
+export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): ExplainSection {
+  const d = c.pack.compiled.deadlines.find((x) => x.id === id && inForce(x.effective, c.asOf)) ?? c.pack.compiled.deadlines.find((x) => x.id === id);
+  const title = d?.zh ?? id;
+  const lines: ExplainLine[] = [];
+  for (const t of r.trace) {
+    if (t.kind !== "requirement") continue;
+    const failed = failedConditions(c, t);
+    lines.push({ kind: "requirement", clause: t.clause, quote: t.quote, failed, text: zh(c) ? `前提「${t.quote}」${t.fired ? "满足" : `不满足：${failed.map((f) => f.text).join("；")}`}` : `requirement "${t.quote}" ${t.fired ? "holds" : `fails: ${failed.map((f) => f.text).join("; ")}`}` });
+  }
+  if (!("dueDate" in r)) {
+    const periods = r.periods.map((p): ExplainLine => {
+      const met = p.met === undefined ? "" : p.met ? (zh(c) ? `，已完成（${p.doneOn ?? ""}）` : `, done (${p.doneOn ?? ""})`) : zh(c) ? "，未完成" : ", not done";
+      return { kind: "schedule", date: p.due, text: zh(c) ? `${p.period}：应于 ${p.due} 前${p.moved ? "（遇非工作日已调整）" : ""}${met}` : `${p.period}: due ${p.due}${p.moved ? " (moved off a non-working day)" : ""}${met}` };
+    });
+    const src = d?.doc.source;
+    const head: ExplainLine = { kind: "period", clause: src?.clause, quote: src?.quote, text: zh(c) ? `定期事项，共 ${r.periods.length} 期${src ? `（${cite(c, src.clause, src.quote)}）` : ""}` : `a recurring duty, ${r.periods.length} periods${src ? ` (${cite(c, src.clause, src.quote)})` : ""}` };
+    return { area: "deadline", id, title, summary: head.text, lines: [head, ...lines, ...periods] };
+  }
+  const pr = r as PeriodDeadlineResult;
+  const variant = d?.doc.variants?.find((v) => v.id === pr.variant);
+  const src = variant?.source ?? d?.doc.source;
+  const cap = pr.period.extensionCap ? (zh(c) ? `，可延期，合计最多 ${periodText(pr.period.extensionCap, c.lang)}` : `, extendable by at most ${periodText(pr.period.extensionCap, c.lang)} in all`) : "";
+  const head: ExplainLine = {
+    kind: "period",
+    clause: src?.clause,
+    quote: src?.quote,
+    text: zh(c) ? `期限：${periodText(pr.period, c.lang)}${cap}，到期日 ${pr.dueDate}${src ? `（${cite(c, src.clause, src.quote)}）` : ""}` : `period: ${periodText(pr.period, c.lang)}${cap}; due ${pr.dueDate}${src ? ` (${cite(c, src.clause, src.quote)})` : ""}`,
+  };
+  const variants = ruleLines(c, r.trace, (tid) => {
+    const v = d?.doc.variants?.find((x) => `${id}/${x.id}` === tid);
+    return v ? { zh: v.zh, when: v.when } : undefined;
+  }).filter(() => d?.doc.variants !== undefined);
+  const now = c.input?.now;
+  const status: ExplainLine = { kind: "status", text: zh(c) ? `状态${now ? `（按 ${now}）` : ""}：${statusText(pr.status, c.lang)}` : `status${now ? ` at ${now}` : ""}: ${statusText(pr.status, c.lang)}` };
+  const warnings = pr.warnings.map((w): ExplainLine => ({ kind: "warning", date: w.date, text: zh(c) ? `预警：${Math.round(w.at * 100)}% 期限于 ${w.date}` : `warning: ${Math.round(w.at * 100)}% of the period on ${w.date}` }));
+  const ledgerText = ledgerLines(c.pack.calendar, pr.ledger, c.lang);
+  const ledger = pr.ledger.map((e, i): ExplainLine => ({ kind: "ledger", date: e.date, text: ledgerText[i]! }));
+  return { area: "deadline", id, title, summary: `${head.text}${zh(c) ? "；" : "; "}${status.text}`, lines: [head, ...lines, ...variants, status, ...warnings, ...ledger] };
+}
+
+const LADDER_STATUS = { open: { zh: "办理中", en: "open" }, escalate: { zh: "需要升级", en: "must be escalated" }, resolved: { zh: "已办结", en: "resolved" } } as const;
+
+export function escalationSection(c: Ctx, id: string, r: EscalationResult): ExplainSection {
+  const l = c.pack.compiled.ladders.find((x) => x.id === id && inForce(x.effective, c.asOf)) ?? c.pack.compiled.ladders.find((x) => x.id === id);
+  const title = l?.zh ?? id;
+  const rungName = (rid: string) => l?.byId.get(rid)?.zh ?? rid;
+  const lines: ExplainLine[] = [];
+  lines.push({ kind: "path", text: zh(c) ? `路径：${r.path.map(rungName).join(" → ")}` : `path: ${r.path.map(rungName).join(" → ")}` });
+  r.trace.forEach((t, i) => {
+    const rid = t.id.slice(id.length + 1);
+    const what = t.kind === "jump" ? (zh(c) ? `跳级 ${rid}` : `jump ${rid}`) : t.kind === "return" ? (zh(c) ? `退回 ${rid}` : `return ${rid}`) : rungName(rid);
+    lines.push({ kind: "path", id: t.id, clause: t.clause, quote: t.quote, text: zh(c) ? `${i + 1}. ${what}（${cite(c, t.clause, t.quote)}）` : `${i + 1}. ${what} (${cite(c, t.clause, t.quote)})` });
+  });
+  const status = LADDER_STATUS[r.status][c.lang];
+  const cur = zh(c)
+    ? `当前：「${rungName(r.current)}」，由 ${unitName(c.pack, r.actor, c.lang)} 办理${r.dueBy ? `，本级时限 ${r.dueBy}` : ""}${r.overdue ? "，已超期" : ""}；状态：${status}`
+    : `now at "${rungName(r.current)}", acted on by ${unitName(c.pack, r.actor, c.lang)}${r.dueBy ? `, due by ${r.dueBy}` : ""}${r.overdue ? ", overdue" : ""}; status: ${status}`;
+  lines.push({ kind: "current", id: r.current, text: cur });
+  let nextText: string;
+  if (r.next) {
+    const nextRung = l?.byId.get(r.next.rung);
+    const jumpName = (on: string) => (on.startsWith("jump:") ? c.pack.docs.ladders.find((x) => x.id === id)?.jumps?.find((j) => j.id === on.slice(5))?.zh : undefined);
+    const on = r.next.on.map((o) => triggerWord(o, c.lang, jumpName(o))).join(zh(c) ? "或" : " or ");
+    const nowDate = c.input?.now ? c.pack.calendar.toDate(c.input.now) : null;
+    let when: string;
+    if (r.status === "escalate") when = zh(c) ? `现在即应升级${nowDate ? `（${nowDate}）` : ""}` : `escalate now${nowDate ? ` (${nowDate})` : ""}`;
+    else if (r.dueBy && r.next.on.includes("timeout")) when = zh(c) ? `如 ${r.dueBy} 前仍未办结即升级` : `escalate if not done by ${r.dueBy}`;
+    else when = "";
+    let within = "";
+    const w: PeriodDoc | undefined = nextRung?.doc.within;
+    if (w) {
+      within = zh(c) ? `；升级后须在 ${periodText(w, c.lang, c.pack)} 内办结` : `; once escalated it has ${periodText(w, c.lang, c.pack)}`;
+      if (r.status === "escalate" && nowDate && nextRung?.within) {
+        try {
+          const due = computeDeadline(c.pack.calendar, nextRung.within(c.input?.facts ?? {}), { received: nowDate }, undefined, { ledger: false }).dueDate;
+          within += zh(c) ? `，即 ${due} 前` : `, i.e. by ${due}`;
+        } catch (e) {
+          if (!(e instanceof YingshangError)) throw e;
+        }
+      }
+    }
+    nextText = zh(c)
+      ? `下一步：升至「${rungName(r.next.rung)}」，由 ${unitName(c.pack, r.next.actor, c.lang)} 办理；触发条件：${on}${when ? `；${when}` : ""}${within}${nextRung ? `（${cite(c, nextRung.source.clause, nextRung.source.quote)}）` : ""}`
+      : `next: up to "${rungName(r.next.rung)}", acted on by ${unitName(c.pack, r.next.actor, c.lang)}; on: ${on}${when ? `; ${when}` : ""}${within}${nextRung ? ` (${cite(c, nextRung.source.clause, nextRung.source.quote)})` : ""}`;
+    lines.push({ kind: "next", id: r.next.rung, clause: nextRung?.source.clause, quote: nextRung?.source.quote, text: nextText });
+  } else {
+    nextText = r.status === "resolved" ? (zh(c) ? "已办结，无需升级" : "resolved; nothing further") : zh(c) ? "这是最后一级，没有更高一级" : "this is the last rung; there is no higher one";
+    lines.push({ kind: "next", text: nextText });
+  }
+  return { area: "escalation", id, title, summary: `${cur}${zh(c) ? "；" : "; "}${nextText}`, lines };
+}
+
+export function scoreSection(c: Ctx, id: string, r: ScoreResult): ExplainSection {
+  const card = c.pack.docs.scorecards.find((x) => x.id === id && inForce(x.effective, c.asOf)) ?? c.pack.docs.scorecards.find((x) => x.id === id);
+  const title = card?.zh ?? id;
+  const itemName = (item: string) => {
+    for (const cat of card?.categories ?? []) for (const it of cat.items ?? []) if (it.id === item) return it.zh ?? item;
+    return item;
+  };
+  const lines: ExplainLine[] = [];
+  for (const [cid, cat] of Object.entries(r.categories)) {
+    const name = cat.zh ?? cid;
+    lines.push({ kind: "category", id: cid, clause: cat.clause, text: zh(c) ? `${name}：${cat.score} / ${cat.max}${cat.deducted ? `（扣 ${cat.deducted} 分）` : ""}（${cat.clause}）` : `${name}: ${cat.score} / ${cat.max}${cat.deducted ? ` (−${cat.deducted})` : ""} (${cat.clause})` });
+  }
+  for (const d of r.deductions) {
+    const times = d.count > 1 ? (zh(c) ? ` × ${d.count}` : ` × ${d.count}`) : "";
+    lines.push({ kind: "deduction", id: d.item, clause: d.clause, quote: d.quote, text: zh(c) ? `扣 ${d.points} 分：${itemName(d.item)}${times}（${cite(c, d.clause, d.quote)}）` : `−${d.points}: ${itemName(d.item)}${times} (${cite(c, d.clause, d.quote)})` });
+  }
+  if (r.survey) {
+    const s = r.survey;
+    const t = r.trace.find((x) => x.kind === "survey");
+    lines.push({
+      kind: "survey",
+      clause: t?.clause,
+      quote: t?.quote,
+      text: zh(c)
+        ? `民主评议：计入 ${s.counted} 份${s.mean !== null ? `，平均 ${s.mean} 分` : "，无计入的答卷"}，得 ${s.score} 分（${s.rule}）${t ? `（${cite(c, t.clause, t.quote)}）` : ""}`
+        : `survey: ${s.counted} counted${s.mean !== null ? `, mean ${s.mean}` : ", none counted"}, scores ${s.score} (${s.rule})${t ? ` (${cite(c, t.clause, t.quote)})` : ""}`,
+    });
+  }
+  const summary = zh(c) ? `总分 ${r.total} / ${r.max}${r.deductions.length ? `，共 ${r.deductions.length} 项扣分` : "，无扣分"}` : `total ${r.total} / ${r.max}${r.deductions.length ? `, ${r.deductions.length} deductions` : ", no deductions"}`;
+  return { area: "score", id, title, summary, lines };
+}
+
+export type { Ctx as SectionContext };

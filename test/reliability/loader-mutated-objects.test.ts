@@ -1,0 +1,18 @@
+// Fuzz: the bundled packs' files mutated as parsed objects (keys renamed, values of the wrong type,
+// nodes deleted or duplicated, lists grown) and re-serialised with the yaml package.
+import { describe, expect, it } from "vitest";
+import { budget, share } from "./helpers.js";
+import { mutateObject } from "./mutate.js";
+import { runTarget } from "./mutated-run.js";
+
+describe("fuzz loader/mutated-packs", () => {
+  const total = share(0.22);
+  it(`gives a pack or a typed error for ${total} packs mutated as objects`, { timeout: budget(total, 15) }, () => {
+    const stats = runTarget("loader/mutated-objects", total, mutateObject);
+    expect(stats.report()).toContain("all passed");
+    expect(stats.count).toBeGreaterThanOrEqual(total);
+    // Mutations must not all be rejected by the first check: some reach the cross-checks or load.
+    expect(stats.outcomes.size).toBeGreaterThan(3);
+  });
+});
+

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerCalendar } from "./calendar.js";
 import { registerPackCommands } from "./pack-commands.js";
 import { registerCoverage } from "./coverage.js";
+import { registerNew } from "./new.js";
 import { EXIT } from "./output.js";
 
 const program = new Command();
@@ -16,6 +17,7 @@ program
 registerCalendar(program);
 registerPackCommands(program);
 registerCoverage(program);
+registerNew(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -271,7 +271,7 @@ export function scoreSection(c: Ctx, id: string, r: ScoreResult): ExplainSection
     });
   }
   const summary = zh(c) ? `总分 ${r.total} / ${r.max}${r.deductions.length ? `，共 ${r.deductions.length} 项扣分` : "，无扣分"}` : `total ${r.total} / ${r.max}${r.deductions.length ? `, ${r.deductions.length} deductions` : ", no deductions"}`;
-  return { area: "score", id, title, summary, lines };
+  return { area: "score", id, title, summary, lines: [{ kind: "decision", text: summary }, ...lines] };
 }
 
 export type { Ctx as SectionContext };

@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { registerCalendar } from "./calendar.js";
 import { registerPackCommands } from "./pack-commands.js";
+import { registerExplain } from "./explain.js";
+import { registerDiff } from "./diff.js";
 import { registerCoverage } from "./coverage.js";
 import { registerNew } from "./new.js";
 import { EXIT } from "./output.js";
@@ -16,6 +18,8 @@ program
 
 registerCalendar(program);
 registerPackCommands(program);
+registerExplain(program);
+registerDiff(program);
 registerCoverage(program);
 registerNew(program);
 

@@ -3,7 +3,7 @@
  * what a hand-written or hostile file can throw at a parser: duplicate keys, alias bombs, keys that
  * would reach object prototypes, non-string keys, unsafe numbers, excessive size or depth.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { Lexer, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import { problem, type Problem } from "../../errors.js";
 
 export interface Pos {
@@ -16,9 +16,15 @@ export interface ReadLimits {
   maxDepth: number;
   maxNodes: number;
   maxAliases: number;
+  /**
+   * Tokens (scalars, indicators, comments, line breaks) the lexer may see before the document is
+   * parsed. Parsing costs time per token, so this bounds the time a file can take; the node
+   * limit alone cannot, because nodes are only counted after the whole document is parsed.
+   */
+  maxTokens: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 1_000_000, maxDepth: 64, maxNodes: 200_000, maxAliases: 100 };
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 1_000_000, maxDepth: 64, maxNodes: 50_000, maxAliases: 100, maxTokens: 100_000 };
 
 export interface ReadResult {
   value: unknown;
@@ -61,6 +67,31 @@ export function readYaml(text: string, file: string, limits: ReadLimits = DEFAUL
   // A byte-order mark is harmless; drop it so positions stay right.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lc = new LineCounter();
+  // Count tokens first (cheap, and it stops at the limit), so a dense file cannot make the parser
+  // run for seconds before the node limit is ever checked.
+  let tokens = 0;
+  let offset = 0;
+  try {
+    for (const tok of new Lexer().lex(text)) {
+      // The lexer also yields control markers that are not in the source (document, scalar, flow end).
+      if (tok.length === 1 && (tok === "\x02" || tok === "\x18" || tok === "\x1f")) continue;
+      if (++tokens > limits.maxTokens) {
+        let line = 1;
+        let last = -1;
+        for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+          line++;
+          last = i;
+        }
+        problems.push(
+          problem("LIMIT_EXCEEDED", `${file} has more than ${limits.maxTokens} YAML tokens (values, keys, indicators, comments, line breaks); the limit is ${limits.maxTokens}. Split the file.`, { what: "the number of YAML tokens", limit: limits.maxTokens, actual: tokens }, { file, line, col: offset - last }),
+        );
+        return { value: undefined, positions, problems };
+      }
+      offset += tok.length;
+    }
+  } catch {
+    // The parser below reports whatever the lexer could not read.
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });

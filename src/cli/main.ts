@@ -4,6 +4,7 @@ import { registerCalendar } from "./calendar.js";
 import { registerPackCommands } from "./pack-commands.js";
 import { registerExplain } from "./explain.js";
 import { registerDiff } from "./diff.js";
+import { registerReport } from "./report.js";
 import { registerCoverage } from "./coverage.js";
 import { registerNew } from "./new.js";
 import { EXIT } from "./output.js";
@@ -20,6 +21,7 @@ registerCalendar(program);
 registerPackCommands(program);
 registerExplain(program);
 registerDiff(program);
+registerReport(program);
 registerCoverage(program);
 registerNew(program);
 

@@ -1,0 +1,353 @@
+/**
+ * `yingshang report scoring|deadlines`: reports for policy staff, as a self-contained HTML page
+ * (inline CSS, the chart.js bundle inlined, no network) or as Markdown.
+ *
+ * This file builds the reports' data (plain JSON, also printed by `--json`); report-html.ts and
+ * report-md.ts render it. Reports are Node/CLI-side: they read files, the engine does not.
+ */
+import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import type { Command } from "commander";
+import { fail } from "../errors.js";
+import { BUNDLED_PACKS, loadPack } from "../engine/load.js";
+import type { Pack } from "../engine/pack.js";
+import { rank, type ScoreInput } from "../engine/score.js";
+import { findScorecard } from "../engine/score.js";
+import { calendarsOption } from "./calendar-option.js";
+import { EXIT, runAction } from "./output.js";
+import { readJsonFile } from "./pack-commands.js";
+import { renderDeadlinesHtml, renderScoringHtml } from "./report-html.js";
+import { renderDeadlinesMd, renderScoringMd } from "./report-md.js";
+
+// ───────────────────────────── scoring ─────────────────────────────
+
+/** A scoring period: the ranking and, for each unit, its deductions with their clauses. */
+export interface ScoringReport {
+  kind: "scoring";
+  pack: { id: string; name: string; version: string; hash: string; document: string };
+  scorecard: { id: string; name: string; total: number; period: string | null; clause: string };
+  /** `2026-Q1`, `2026-H1`, `2026-03` or `2026`. */
+  period: string;
+  /** The last day of the period: the rules are read as of it. */
+  asOf: string;
+  categories: { id: string; name: string; max: number }[];
+  /** Highest total first; ties share a rank (1, 2, 2, 4). */
+  ranking: {
+    rank: number;
+    unit: string;
+    /** The unit's name: `name` from the input, else the pack's `zh`, else the id. */
+    name: string;
+    total: number;
+    scores: Record<string, number>;
+    deductions: { item: string; itemName: string; category: string; count: number; points: number; clause: string; quote: string }[];
+    survey: { counted: number; mean: number | null; score: number } | null;
+  }[];
+}
+
+const PERIOD_KIND: Record<string, RegExp> = {
+  quarter: /^(\d{4})-Q([1-4])$/,
+  "half-year": /^(\d{4})-H([12])$/,
+  month: /^(\d{4})-(0[1-9]|1[0-2])$/,
+  year: /^(\d{4})$/,
+};
+
+/** The last day of a period written `2026-Q1`, `2026-H1`, `2026-03` or `2026`, and its kind. */
+export function periodEnd(period: string): { kind: string; asOf: string } {
+  for (const [kind, re] of Object.entries(PERIOD_KIND)) {
+    const m = re.exec(period);
+    if (!m) continue;
+    const y = Number(m[1]);
+    const n = Number(m[2] ?? 0);
+    const endMonth = kind === "quarter" ? n * 3 : kind === "half-year" ? n * 6 : kind === "month" ? n : 12;
+    const last = new Date(Date.UTC(y, endMonth, 0)).getUTCDate();
+    return { kind, asOf: `${y}-${String(endMonth).padStart(2, "0")}-${String(last).padStart(2, "0")}` };
+  }
+  return fail("INPUT_INVALID", `--period ${JSON.stringify(period)} is not a period; write 2026-Q1, 2026-H1, 2026-03 or 2026.`, { detail: "bad period" }, { path: "period" });
+}
+
+/**
+ * Reads the units file: `{ unitId: { incidents, survey, name? } }`, or the same under `units:`.
+ * `name` is a display name (e.g. a township's name) and is not scored.
+ */
+function readUnits(file: string): { inputs: Record<string, ScoreInput>; names: Record<string, string> } {
+  const raw = readJsonFile(file) as unknown;
+  const obj = raw && typeof raw === "object" && !Array.isArray(raw) && "units" in raw ? (raw as { units: unknown }).units : raw;
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
+    return fail("INPUT_INVALID", `${file} must map each unit to its incidents and survey: { "township-a": { "incidents": [...], "survey": {...} } }.`, { detail: "units not a mapping" }, { file });
+  }
+  const inputs: Record<string, ScoreInput> = {};
+  const names: Record<string, string> = {};
+  for (const [unit, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (!v || typeof v !== "object" || Array.isArray(v)) return fail("INPUT_INVALID", `${file}: unit ${JSON.stringify(unit)} must be an object with incidents and/or survey.`, { detail: "unit not an object" }, { file, path: unit });
+    const { name, ...rest } = v as Record<string, unknown>;
+    if (name !== undefined) names[unit] = String(name);
+    inputs[unit] = rest as ScoreInput;
+  }
+  return { inputs, names };
+}
+
+export function buildScoringReport(pack: Pack, scorecardId: string, units: Record<string, ScoreInput>, names: Record<string, string>, period: string): ScoringReport {
+  const { kind, asOf } = periodEnd(period);
+  const card = findScorecard(pack, scorecardId, asOf);
+  if (card.period && card.period !== kind) {
+    const example = { quarter: "2026-Q1", "half-year": "2026-H1", month: "2026-03", year: "2026" }[card.period];
+    fail("INPUT_INVALID", `Scorecard \`${card.id}\` is scored per ${card.period}; give --period like ${example} (got ${period}).`, { detail: "period kind" }, { path: "period" });
+  }
+  const r = rank(pack, scorecardId, units, { asOf, trace: false });
+  const itemNames = new Map<string, string>();
+  for (const c of card.categories) for (const it of c.items ?? []) itemNames.set(it.id, it.zh ?? it.id);
+  return {
+    kind: "scoring",
+    pack: packInfo(pack),
+    scorecard: { id: card.id, name: card.zh ?? card.id, total: card.total, period: card.period ?? null, clause: card.source.clause },
+    period,
+    asOf,
+    categories: card.categories.map((c) => ({ id: c.id, name: c.zh ?? c.id, max: c.max })),
+    ranking: r.ranking.map((row) => {
+      const s = r.scores[row.unit]!;
+      return {
+        rank: row.rank,
+        unit: row.unit,
+        name: names[row.unit] ?? pack.units.get(row.unit)?.zh ?? row.unit,
+        total: row.total,
+        scores: Object.fromEntries(Object.entries(s.categories).map(([id, c]) => [id, c.score])),
+        deductions: s.deductions.map((d) => ({ ...d, itemName: itemNames.get(d.item) ?? d.item })),
+        survey: s.survey ? { counted: s.survey.counted, mean: s.survey.mean, score: s.survey.score } : null,
+      };
+    }),
+  };
+}
+
+function packInfo(pack: Pack): ScoringReport["pack"] {
+  const doc = pack.meta.document;
+  return { id: pack.id, name: pack.meta.name.zh, version: pack.version, hash: pack.hash, document: [doc.title === pack.meta.name.zh ? "" : doc.title, doc.number].filter(Boolean).join(" ") };
+}
+
+// ───────────────────────────── deadlines ─────────────────────────────
+
+/** How a deadline stands, in four groups (plus results without a status, when `now` was not given). */
+export type Compliance = "onTime" | "late" | "overdue" | "running" | "noStatus";
+export const COMPLIANCE: readonly Compliance[] = ["onTime", "late", "overdue", "running", "noStatus"];
+export type Counts = Record<Compliance, number> & { total: number };
+
+/** A deadline-compliance summary of a batch's results (`yingshang eval PACK --ndjson … --out results.ndjson`). */
+export interface DeadlinesReport {
+  kind: "deadlines";
+  source: string;
+  /** Packs the results were computed with (id, version, hash), from the results' receipts. */
+  packs: { id: string; version: string; hash: string }[];
+  unitFact: string | null;
+  lines: number;
+  /** Cases evaluated (result lines). */
+  cases: number;
+  /** Result lines that are errors (`{"line": n, "error": …}`), by code. */
+  errors: { total: number; byCode: Record<string, number>; firstLines: number[] };
+  /** Lines of the results file that are not JSON (a truncated file…). */
+  unreadable: number[];
+  /** Schedules (periodic duties) in the results, not counted in the compliance figures. */
+  schedules: number;
+  totals: Counts;
+  byUnit: { unit: string; name: string; counts: Counts }[];
+  byRule: { rule: string; name: string; clause: string | null; counts: Counts }[];
+}
+
+export function complianceOf(status: { kind?: unknown } | null | undefined): Compliance {
+  switch (status?.kind) {
+    case "done-on-time":
+      return "onTime";
+    case "done-late":
+      return "late";
+    case "overdue":
+      return "overdue";
+    case "running":
+    case "due-today":
+    case "paused":
+    case "not-started":
+      return "running";
+    default:
+      return "noStatus";
+  }
+}
+
+const zero = (): Counts => ({ onTime: 0, late: 0, overdue: 0, running: 0, noStatus: 0, total: 0 });
+
+interface ResultLine {
+  line?: number;
+  facts?: Record<string, unknown>;
+  receipt?: { pack?: string; version?: string; hash?: string };
+  assignment?: Record<string, { lead?: unknown }>;
+  deadlines?: Record<string, { deadline?: string; variant?: string | null; clause?: string | null; status?: { kind?: string } | null; periods?: unknown }>;
+  error?: { code?: string };
+}
+
+/** Reads a results NDJSON file (streaming: constant memory in the number of lines) and summarises it. */
+export async function buildDeadlinesReport(file: string, opts: { unitFact?: string; pack?: string; calendars?: string[] }): Promise<DeadlinesReport> {
+  if (file !== "-" && (!existsSync(file) || !statSync(file).isFile())) return fail("FILE_MISSING", `Cannot read ${file}.`, { file }, { file });
+  const input = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  const report: DeadlinesReport = {
+    kind: "deadlines",
+    source: file === "-" ? "<stdin>" : basename(file),
+    packs: [],
+    unitFact: opts.unitFact ?? null,
+    lines: 0,
+    cases: 0,
+    errors: { total: 0, byCode: {}, firstLines: [] },
+    unreadable: [],
+    schedules: 0,
+    totals: zero(),
+    byUnit: [],
+    byRule: [],
+  };
+  const byUnit = new Map<string, Counts>();
+  const byRule = new Map<string, { deadline: string; clause: string | null; counts: Counts }>();
+  const packs = new Map<string, { id: string; version: string; hash: string }>();
+  for await (const text of rl) {
+    report.lines++;
+    if (text.trim() === "") continue;
+    let r: ResultLine;
+    try {
+      r = JSON.parse(text) as ResultLine;
+    } catch {
+      if (report.unreadable.length < 20) report.unreadable.push(report.lines);
+      continue;
+    }
+    if (!r || typeof r !== "object") {
+      if (report.unreadable.length < 20) report.unreadable.push(report.lines);
+      continue;
+    }
+    if (r.error) {
+      report.errors.total++;
+      const code = String(r.error.code ?? "UNKNOWN");
+      report.errors.byCode[code] = (report.errors.byCode[code] ?? 0) + 1;
+      if (report.errors.firstLines.length < 20) report.errors.firstLines.push(typeof r.line === "number" ? r.line : report.lines);
+      continue;
+    }
+    report.cases++;
+    if (r.receipt?.pack) {
+      const key = `${r.receipt.pack}@${r.receipt.version}#${r.receipt.hash}`;
+      if (!packs.has(key)) packs.set(key, { id: r.receipt.pack, version: String(r.receipt.version ?? ""), hash: String(r.receipt.hash ?? "") });
+    }
+    const unit = unitOf(r, opts.unitFact);
+    for (const [id, d] of Object.entries(r.deadlines ?? {})) {
+      if (!d || typeof d !== "object") continue;
+      if (Array.isArray(d.periods)) {
+        report.schedules++;
+        continue;
+      }
+      const c = complianceOf(d.status);
+      const rule = d.variant ? `${d.deadline ?? id}/${d.variant}` : (d.deadline ?? id);
+      let ru = byRule.get(rule);
+      if (!ru) byRule.set(rule, (ru = { deadline: d.deadline ?? id, clause: d.clause ?? null, counts: zero() }));
+      let un = byUnit.get(unit);
+      if (!un) byUnit.set(unit, (un = zero()));
+      for (const counts of [report.totals, ru.counts, un]) {
+        counts[c]++;
+        counts.total++;
+      }
+    }
+  }
+  report.packs = [...packs.values()];
+  // Names: from the pack the results were computed with (given with --pack, or bundled by that id).
+  const pack = namingPack(opts.pack ?? (report.packs.length === 1 ? report.packs[0]!.id : undefined), opts.calendars);
+  const unitName = (u: string) => pack?.units.get(u)?.zh ?? u;
+  const ruleName = (deadline: string, rule: string) => {
+    const doc = pack?.docs.deadlines.find((x) => x.id === deadline);
+    const variant = rule.includes("/") ? rule.slice(deadline.length + 1) : null;
+    const v = variant ? doc?.variants?.find((x) => x.id === variant) : undefined;
+    return doc?.zh ? `${doc.zh}${v ? `（${v.zh ?? v.id}）` : ""}` : rule;
+  };
+  const worstFirst = (a: Counts, b: Counts) => b.late + b.overdue - (a.late + a.overdue) || b.total - a.total;
+  report.byUnit = [...byUnit.entries()].map(([unit, counts]) => ({ unit, name: unitName(unit), counts })).sort((a, b) => worstFirst(a.counts, b.counts) || (a.unit < b.unit ? -1 : 1));
+  report.byRule = [...byRule.entries()].map(([rule, x]) => ({ rule, name: ruleName(x.deadline, rule), clause: x.clause, counts: x.counts })).sort((a, b) => (a.rule < b.rule ? -1 : 1));
+  return report;
+}
+
+/** The unit a case belongs to: the fact named by --unit-fact, else the lead unit of its first assigned table. */
+function unitOf(r: ResultLine, unitFact: string | undefined): string {
+  if (unitFact) {
+    const v = r.facts?.[unitFact];
+    return typeof v === "string" && v !== "" ? v : v === undefined ? "(not given)" : JSON.stringify(v);
+  }
+  for (const a of Object.values(r.assignment ?? {})) if (a && typeof a.lead === "string") return a.lead;
+  return "(no unit)";
+}
+
+function namingPack(spec: string | undefined, calendars: string[] | undefined): Pack | null {
+  if (!spec) return null;
+  if (!existsSync(spec) && !(BUNDLED_PACKS as readonly string[]).includes(spec)) return null;
+  return loadPack(spec, { calendars: calendarsOption(calendars) });
+}
+
+// ───────────────────────────── command ─────────────────────────────
+
+interface ReportOpts {
+  format?: string;
+  out?: string;
+  json?: boolean;
+  calendar?: string[];
+}
+
+/** html or md: --format, else from --out's extension, else Markdown on stdout. */
+function formatOf(opts: ReportOpts): "html" | "md" {
+  const f = opts.format ?? (opts.out ? (/\.(md|markdown)$/i.test(opts.out) ? "md" : "html") : "md");
+  if (f !== "html" && f !== "md") return fail("INPUT_INVALID", `--format must be html or md (got ${JSON.stringify(f)}).`, { detail: "bad --format" }, { path: "format" });
+  return f;
+}
+
+function write(opts: ReportOpts, data: ScoringReport | DeadlinesReport, html: () => string, md: () => string): number {
+  const format = formatOf(opts);
+  const text = opts.json ? JSON.stringify(data) + "\n" : format === "html" ? html() : md();
+  if (opts.out) {
+    try {
+      writeFileSync(opts.out, text);
+    } catch (e) {
+      return fail("FILE_MISSING", `Cannot write ${opts.out}: ${e instanceof Error ? e.message : String(e)}.`, { file: opts.out }, { file: opts.out });
+    }
+  } else process.stdout.write(text);
+  return EXIT.ok;
+}
+
+export function registerReport(program: Command): void {
+  const report = program.command("report").description("reports for policy staff: a scoring period's ranking, a batch's deadline compliance (self-contained HTML or Markdown)");
+
+  report
+    .command("scoring")
+    .description("rank units on a scorecard for a period: ranking (ties share a rank), each unit's deductions with their clauses")
+    .argument("<pack>", "a pack folder or a bundled pack name")
+    .requiredOption("--scorecard <id>", "the scorecard's id")
+    .requiredOption("--input <file>", 'units.json: { "unit-id": { "incidents": [{ "item", "count" }], "survey": { "优秀": 3 }, "name"?: "display name" } }')
+    .requiredOption("--period <period>", "the period scored: 2026-Q1, 2026-H1, 2026-03 or 2026 (rules are read as of its last day)")
+    .option("--format <format>", "html or md (default: from --out's extension; Markdown on stdout)")
+    .option("--out <file>", "write the report to a file")
+    .option("--json", "print the report's data as JSON instead")
+    .option("--calendar <file...>", "extra calendar files")
+    .action((spec: string, opts: ReportOpts & { scorecard: string; input: string; period: string }) =>
+      runAction(opts, () => {
+        formatOf(opts);
+        const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
+        const { inputs, names } = readUnits(opts.input);
+        const data = buildScoringReport(pack, opts.scorecard, inputs, names, opts.period);
+        return write(opts, data, () => renderScoringHtml(data), () => renderScoringMd(data));
+      }),
+    );
+
+  report
+    .command("deadlines")
+    .description("deadline compliance of a batch's results (eval --ndjson): on time, late, overdue, running — by unit and by deadline rule")
+    .argument("<results>", "results NDJSON from `yingshang eval PACK --ndjson CASES --out RESULTS` (- for stdin)")
+    .option("--unit-fact <fact>", "the fact that names the unit a case belongs to (default: the lead unit of the case's assignment)")
+    .option("--pack <pack>", "the pack, for unit and rule names (default: the results' bundled pack)")
+    .option("--format <format>", "html or md (default: from --out's extension; Markdown on stdout)")
+    .option("--out <file>", "write the report to a file")
+    .option("--json", "print the report's data as JSON instead")
+    .option("--calendar <file...>", "extra calendar files")
+    .action((file: string, opts: ReportOpts & { unitFact?: string; pack?: string }) =>
+      runAction(opts, async () => {
+        formatOf(opts);
+        const data = await buildDeadlinesReport(file, { unitFact: opts.unitFact, pack: opts.pack, calendars: opts.calendar });
+        return write(opts, data, () => renderDeadlinesHtml(data), () => renderDeadlinesMd(data));
+      }),
+    );
+}

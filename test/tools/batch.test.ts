@@ -1,0 +1,102 @@
+// `yingshang eval PACK --ndjson FILE`, run as a user would (node dist/cli.js), on generated cases
+// with bad lines: every line answered in input order, counts that add up, same output whatever the
+// number of workers, and no progress bar when stderr is not a terminal.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const cli = join(root, "dist/cli.js");
+const dir = mkdtempSync(join(tmpdir(), "yingshang-batch-"));
+const N = 3000;
+const BAD_EVERY = 97; // gen-cases: every 97th line is bad (malformed JSON, FACT_ENUM, FACT_TYPE, RULE_UNKNOWN, empty)
+const cases = join(dir, "cases.ndjson");
+
+function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", input, maxBuffer: 1 << 30 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, "dist/batch-worker.js"))) spawnSync("npx", ["tsup"], { cwd: root, stdio: "ignore" });
+  const gen = spawnSync(process.execPath, [join(root, "bench/gen-cases.mjs"), String(N), "--bad-every", String(BAD_EVERY)], { encoding: "utf8", maxBuffer: 1 << 28 });
+  expect(gen.status).toBe(0);
+  writeFileSync(cases, gen.stdout);
+});
+
+describe("eval --ndjson", () => {
+  let one: ReturnType<typeof run>;
+  let two: ReturnType<typeof run>;
+  beforeAll(() => {
+    one = run(["eval", "suqian", "--ndjson", cases, "--workers", "1"]);
+    two = run(["eval", "suqian", "--ndjson", cases, "--workers", "2"]);
+  });
+
+  it("answers every line, in input order, bad lines with their line number", () => {
+    const lines = one.out.trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; id?: string; error?: { code: string; problems: { line?: number; message: string }[] }; deadlines?: Record<string, unknown> });
+    expect(lines).toHaveLength(N);
+    lines.forEach((l, i) => expect(l.line).toBe(i + 1));
+    const bad = lines.filter((l) => l.error);
+    expect(bad.map((l) => l.line)).toEqual(Array.from({ length: Math.floor(N / BAD_EVERY) }, (_, k) => (k + 1) * BAD_EVERY));
+    expect(bad.map((l) => l.error!.code).slice(0, 5)).toEqual(["INPUT_INVALID", "FACT_ENUM", "FACT_TYPE", "RULE_UNKNOWN", "INPUT_INVALID"]);
+    expect(bad[0]!.error!.problems[0]!.line).toBe(BAD_EVERY);
+    expect(bad[0]!.error!.problems[0]!.message).toMatch(/^Line 97 is not valid JSON/);
+    expect(bad[4]!.error!.problems[0]!.message).toMatch(/is empty/);
+    const good = lines.find((l) => !l.error)!;
+    expect(good.id).toBe("case-1");
+    expect(good.deadlines).toHaveProperty("mayor-direct");
+  });
+
+  it("prints a summary whose counts add up, and exits 2 because some lines were bad input", () => {
+    const errors = Math.floor(N / BAD_EVERY);
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(new RegExp(`^yingshang eval: ${N} cases, ${N - errors} ok, ${errors} errors — \\d+ cases/s, [\\d.]+ s elapsed, 1 worker\\n$`));
+    expect(two.err).toMatch(new RegExp(`^yingshang eval: ${N} cases, ${N - errors} ok, ${errors} errors — .*, 2 workers\\n$`));
+  });
+
+  it("gives the same output with 1 and 2 workers", () => {
+    expect(two.code).toBe(one.code);
+    expect(two.out).toBe(one.out);
+  });
+
+  it("draws no progress bar when stderr is not a terminal", () => {
+    for (const r of [one, two]) {
+      expect(r.err).not.toMatch(/[\r\u2588\u2591]|ETA/);
+      expect(r.err.includes(String.fromCharCode(27))).toBe(false); // no ANSI escapes (cursor hiding, colours)
+      expect(r.err.split("\n").filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it("leaves the trace out unless --trace, and writes to --out", () => {
+    const first = JSON.parse(one.out.split("\n")[0]!) as { deadlines: Record<string, { trace: unknown[] }> };
+    expect(first.deadlines["mayor-direct"]!.trace).toEqual([]);
+    const out = join(dir, "traced.ndjson");
+    const r = run(["eval", "suqian", "--ndjson", cases, "--workers", "2", "--trace", "--out", out]);
+    expect(r.out).toBe("");
+    const traced = JSON.parse(readFileSync(out, "utf8").split("\n")[0]!) as { deadlines: Record<string, { trace: unknown[] }> };
+    expect(traced.deadlines["mayor-direct"]!.trace.length).toBeGreaterThan(0);
+  });
+
+  it("reads stdin with --ndjson -, exits 0 when every line is good, and prints a JSON summary with --json", () => {
+    const good = readFileSync(cases, "utf8").split("\n").slice(0, 50).join("\n") + "\n";
+    const r = run(["eval", "suqian", "--ndjson", "-", "--json", "--workers", "2"], good);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split("\n")).toHaveLength(50);
+    expect(JSON.parse(r.err)).toMatchObject({ summary: { cases: 50, ok: 50, errors: 0, workers: 2 } });
+  });
+
+  it("keeps `eval PACK FACTS.json` and reports misuse with exit 2", () => {
+    const facts = join(dir, "case.json");
+    writeFileSync(facts, JSON.stringify({ asOf: "2026-09-18", facts: { issueKind: "complex" }, events: { "mayor-direct": { received: "2026-09-18" } } }));
+    const single = run(["eval", "suqian", facts, "--json"]);
+    expect(single.code).toBe(0);
+    expect(JSON.parse(single.out).deadlines["mayor-direct"].dueDate).toBe("2026-10-15");
+    expect(run(["eval", "suqian"]).code).toBe(2);
+    expect(run(["eval", "suqian", facts, "--ndjson", cases]).err).toMatch(/not both/);
+    expect(run(["eval", "suqian", "--ndjson", cases, "--workers", "0"]).code).toBe(2);
+    expect(run(["eval", "suqian", "--ndjson", join(dir, "missing.ndjson")]).err).toMatch(/Cannot read/);
+  });
+});

@@ -3,6 +3,7 @@ import { fail, YingshangError } from "../errors.js";
 import type { Role } from "./pack-types.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
 import { inForce } from "./impl/ctx.js";
+import { candidates } from "./impl/table-index.js";
 import { deepFreeze } from "./impl/freeze.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import type { Pack } from "./pack.js";
@@ -40,12 +41,22 @@ export interface AssignmentResult {
 export function assign(pack: Pack, tableId: string, facts: unknown, options: EvalOptions): AssignmentResult {
   const ev = begin(pack, facts, options);
   const table = findTable(pack, tableId, ev.asOf);
-  return deepFreeze(runTable(table, ev));
+  return freezeAssignment(runTable(table, ev));
+}
+
+/** Freezes an assignment result by its known shape (cheaper than a generic deep walk). */
+export function freezeAssignment(r: AssignmentResult): AssignmentResult {
+  for (const k in r.roles) Object.freeze(r.roles[k as keyof AssignmentResult["roles"]]);
+  Object.freeze(r.roles);
+  Object.freeze(r.rules);
+  if (r.trace.length) deepFreeze(r.trace);
+  else Object.freeze(r.trace);
+  return Object.freeze(r);
 }
 
 /** Finds the version of a table in force on `asOf`. */
 export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
-  const all = pack.compiled.tables.filter((t) => t.id === id);
+  const all = pack.compiled.index.tables.get(id) ?? [];
   const t = all.find((x) => inForce(x.effective, asOf));
   if (t) return t;
   return fail("RULE_UNKNOWN", all.length ? `Table \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no table \`${id}\` (tables: ${[...new Set(pack.compiled.tables.map((x) => x.id))].join(", ")}).`, { kind: "table", id, known: pack.compiled.tables.map((x) => x.id) }, { path: "table" });
@@ -55,8 +66,10 @@ export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
 export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult {
   const { facts, asOf, trace } = ev;
   const fired: CompiledTable["rules"][number][] = [];
-  for (const r of table.rules) {
-    if (!inForce(r.effective, asOf)) {
+  // Untraced: test only the rules the decision index leaves for these facts (same answers).
+  const pool = trace === null && table.index !== null ? (candidates(table.index, facts, ev.factDocs) ?? table.rules) : table.rules;
+  for (const r of pool) {
+    if (r.effective !== undefined && !inForce(r.effective, asOf)) {
       if (trace) trace.push({ kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, note: `not in force on ${asOf}` });
       continue;
     }

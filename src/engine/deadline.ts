@@ -59,7 +59,7 @@ export function deadline(pack: Pack, id: string, input: DeadlineInput, options: 
 }
 
 export function findDeadline(pack: Pack, id: string, asOf: string): CompiledDeadline {
-  const all = pack.compiled.deadlines.filter((d) => d.id === id);
+  const all = pack.compiled.index.deadlines.get(id) ?? [];
   const d = all.find((x) => inForce(x.effective, asOf));
   if (d) return d;
   return fail("RULE_UNKNOWN", all.length ? `Deadline \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no deadline \`${id}\` (deadlines: ${[...new Set(pack.compiled.deadlines.map((x) => x.id))].join(", ")}).`, { kind: "deadline", id, known: pack.compiled.deadlines.map((x) => x.id) }, { path: "deadline" });

@@ -61,7 +61,7 @@ export function escalate(pack: Pack, ladderId: string, input: EscalationInput, o
 }
 
 export function findLadder(pack: Pack, id: string, asOf: string): CompiledLadder {
-  const all = pack.compiled.ladders.filter((l) => l.id === id);
+  const all = pack.compiled.index.ladders.get(id) ?? [];
   const l = all.find((x) => inForce(x.effective, asOf));
   if (l) return l;
   return fail("RULE_UNKNOWN", all.length ? `Ladder \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no ladder \`${id}\` (ladders: ${pack.compiled.ladders.map((x) => x.id).join(", ")}).`, { kind: "ladder", id, known: pack.compiled.ladders.map((x) => x.id) }, { path: "ladder" });

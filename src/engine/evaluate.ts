@@ -1,6 +1,6 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../calendar/index.js";
-import { fail, YingshangError, type Problem } from "../errors.js";
+import { fail, problem, YingshangError, type Problem } from "../errors.js";
 import { runTable, type AssignmentResult } from "./assign.js";
 import { findDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
@@ -26,10 +26,13 @@ export interface CaseInput {
   scoring?: Record<string, ScoreInput>;
 }
 
-/** A table that could not be evaluated for this case, and why (e.g. a fact it needs is absent). */
+/** A table that was not evaluated for this case because a fact it needs is absent. */
 export interface NotEvaluated {
   table: string;
   kind: "not-evaluated";
+  /** The first absent fact (in the table's order of reading). */
+  missing: string;
+  /** The same as a typed problem (FACT_MISSING), for reports. */
   problem: Problem;
 }
 
@@ -44,8 +47,8 @@ export interface CaseResult {
 /**
  * Evaluates everything the pack computes for one case.
  *
- * Tables whose facts are absent are reported as `not-evaluated` with the missing fact, never as a
- * silent "no"; wrong facts (type, enum value, unknown name) throw.
+ * A table is `not-evaluated` (with the absent fact named) when a fact its conditions read is not
+ * given and has no default — never a silent "no". Wrong facts (type, enum value, unknown name) throw.
  *
  * @example
  * import { loadPack, evaluate } from "yingshang";
@@ -60,10 +63,18 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   const out: CaseResult = { receipt: ev.receipt, assignment: {}, deadlines: {}, escalation: {}, scores: {} };
   for (const t of pack.compiled.tables) {
     if (!inForce(t.effective, ev.asOf) || out.assignment[t.id]) continue;
+    // A table is evaluated only when every fact its conditions read is given (or has a default):
+    // the case may simply not be about it. This rule does not depend on the order of conditions.
+    const absent = t.needs.find((n) => ev.facts[n] === undefined);
+    if (absent !== undefined) {
+      const p = problem("FACT_MISSING", `Table \`${t.id}\` was not evaluated: the fact \`${absent}\` it needs was not given.`, { fact: absent, rule: t.id }, { path: `facts.${absent}` });
+      out.assignment[t.id] = { table: t.id, kind: "not-evaluated", missing: absent, problem: p };
+      continue;
+    }
     try {
       out.assignment[t.id] = runTable(t, { ...ev, trace: ev.trace ? [] : null });
     } catch (e) {
-      if (e instanceof YingshangError && e.code === "FACT_MISSING") out.assignment[t.id] = { table: t.id, kind: "not-evaluated", problem: e.problems[0]! };
+      if (e instanceof YingshangError && e.code === "FACT_MISSING") out.assignment[t.id] = { table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! };
       else throw e;
     }
   }

@@ -48,6 +48,12 @@ export interface Pack {
     readonly deadlines: readonly CompiledDeadline[];
     readonly ladders: readonly CompiledLadder[];
     readonly checkFacts: FactsChecker;
+    /** Every version of each table, deadline and ladder, by id (versions differ in effective dates). */
+    readonly index: {
+      readonly tables: ReadonlyMap<string, readonly CompiledTable[]>;
+      readonly deadlines: ReadonlyMap<string, readonly CompiledDeadline[]>;
+      readonly ladders: ReadonlyMap<string, readonly CompiledLadder[]>;
+    };
   };
 }
 
@@ -111,7 +117,13 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     facts: docs.facts,
     coverage: deepFreeze({ total: clauses.length, covered, ratio: clauses.length ? covered / clauses.length : 1, clauses }),
     docs,
-    compiled: Object.freeze({ tables: Object.freeze(tables), deadlines: Object.freeze(deadlines), ladders: Object.freeze(ladders), checkFacts }),
+    compiled: Object.freeze({
+      tables: Object.freeze(tables),
+      deadlines: Object.freeze(deadlines),
+      ladders: Object.freeze(ladders),
+      checkFacts,
+      index: Object.freeze({ tables: byId(tables), deadlines: byId(deadlines), ladders: byId(ladders) }),
+    }),
   });
 }
 
@@ -130,6 +142,12 @@ function checkFactDecls(ctx: Ctx): void {
     if (f.type !== "enum" && f.values) ctx.report("SCHEMA_VIOLATION", `fact \`${name}\` has \`values\`, which only an enum may have (its type is ${f.type}).`, { keyword: "values", detail: "values on non-enum" }, "facts.yaml", `${ptr}/values`);
     if (f.type === "unit") for (const k of f.kinds ?? []) if (![...ctx.units.values()].some((u) => u.kind === k)) ctx.report("UNKNOWN_REFERENCE", `no unit of kind \`${k}\` is declared, so \`${name}\` could never be given.`, { kind: "unit kind", id: k, suggestion: null }, "facts.yaml", `${ptr}/kinds`);
   }
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, readonly T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) m.set(it.id, [...(m.get(it.id) ?? []), it]);
+  return m;
 }
 
 function sortProblems(ps: Problem[]): Problem[] {

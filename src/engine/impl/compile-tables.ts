@@ -1,6 +1,8 @@
 /** Compiles assignment tables: conditions to predicates, unit references to resolvers. */
 import { ROLES, type Effective, type Role, type Source, type TableDoc, type UnitRef } from "../pack-types.js";
 import { checkIds, type Ctx, type Predicate } from "./ctx.js";
+import { buildTableIndex, type TableIndex } from "./table-index.js";
+import { factsOf } from "./conditions.js";
 
 export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
 
@@ -24,6 +26,10 @@ export interface CompiledTable {
   readonly effective: Effective | undefined;
   readonly rules: readonly CompiledRule[];
   readonly doc: TableDoc;
+  /** Candidate rules by enum/boolean facts, for untraced evaluation (null: no usable key). */
+  readonly index: TableIndex | null;
+  /** Facts the table's conditions read that have no default: all must be given to evaluate it. */
+  readonly needs: readonly string[];
 }
 
 const FILE = "assignment.yaml";
@@ -70,6 +76,11 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
         effective: r.effective,
       });
     });
-    return Object.freeze({ id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t });
+    const reads = new Set<string>();
+    t.rules.forEach((r) => factsOf(r.when, reads));
+    const needs = [...reads].filter((n) => ctx.facts[n] !== undefined && ctx.facts[n]!.default === undefined);
+    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs) };
+    compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts);
+    return Object.freeze(compiled);
   });
 }

@@ -22,6 +22,11 @@ export type Reporter = (detail: string, pointer: string, kind?: "fact") => void;
 const NUMERIC = new Set<Operator>(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
 const DATE_OPS = new Set<Operator>(["dateBefore", "dateOnOrAfter"]);
 
+/** An own property only: a fact named `toString` or `constructor` must not find Object.prototype's. */
+function own<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
 function isFactRef(v: unknown): v is { fact: string } {
   return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === "string" && Object.keys(v).length === 1;
 }
@@ -31,7 +36,7 @@ export function factReader(name: string, doc: FactDoc | undefined, rule: string)
   const hasDefault = doc !== undefined && doc.default !== undefined;
   const def = doc?.default;
   return (f) => {
-    const v = f[name];
+    const v = own(f, name);
     if (v !== undefined) return v;
     if (hasDefault) return def;
     return fail("FACT_MISSING", `The fact \`${name}\` is needed by rule \`${rule}\` but was not given.`, { fact: name, rule }, { path: `facts.${name}` });
@@ -118,7 +123,7 @@ export function compileCondition(cond: Condition, facts: Readonly<Record<string,
     return () => false;
   }
   const leaf = cond;
-  const doc = facts[leaf.fact];
+  const doc = own(facts, leaf.fact);
   if (!doc) {
     report(`the fact \`${leaf.fact}\` is not declared in facts.yaml`, `${pointer}/fact`, "fact");
     return () => false;
@@ -127,9 +132,27 @@ export function compileCondition(cond: Condition, facts: Readonly<Record<string,
   const read = factReader(leaf.fact, doc, rule);
   const sub = pathReader(leaf.path);
   const op = leaf.operator;
-  const rhsRef = isFactRef(leaf.value) ? factReader(leaf.value.fact, facts[leaf.value.fact], rule) : null;
+  const rhsRef = isFactRef(leaf.value) ? factReader(leaf.value.fact, own(facts, leaf.value.fact), rule) : null;
   const constant = leaf.value;
   const fact = leaf.fact;
+  // The two commonest shapes get closures without the operator switch (the hot path of tables).
+  if (!sub && !rhsRef && op === "equal") {
+    return (f, failed) => {
+      const a = read(f);
+      if (a === constant) return true;
+      if (failed) failed.push({ fact, operator: op, value: constant, actual: a });
+      return false;
+    };
+  }
+  if (!sub && !rhsRef && op === "in" && Array.isArray(constant)) {
+    const set = new Set(constant);
+    return (f, failed) => {
+      const a = read(f);
+      if (set.has(a)) return true;
+      if (failed) failed.push({ fact, operator: op, value: constant, actual: a });
+      return false;
+    };
+  }
   return (f, failed) => {
     const raw = read(f);
     const a = sub ? sub(raw) : raw;
@@ -143,7 +166,7 @@ export function compileCondition(cond: Condition, facts: Readonly<Record<string,
 function checkLeaf(leaf: { fact: string; operator: Operator; value: unknown; path?: string }, doc: FactDoc, facts: Readonly<Record<string, FactDoc>>, pointer: string, report: Reporter): void {
   const { operator: op, value } = leaf;
   if (isFactRef(value)) {
-    if (!facts[value.fact]) report(`the fact \`${value.fact}\` (used as a value) is not declared in facts.yaml`, `${pointer}/value/fact`, "fact");
+    if (!own(facts, value.fact)) report(`the fact \`${value.fact}\` (used as a value) is not declared in facts.yaml`, `${pointer}/value/fact`, "fact");
     return;
   }
   if (leaf.path) {

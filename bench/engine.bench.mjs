@@ -1,0 +1,143 @@
+// Engine benchmark: assignments/s of the compiled engine, of json-rules-engine running the same
+// rules (one reused Engine, sequential), and of a hand-written if/else doing the same job
+// (fact checks + the same result shape); then full evaluations/s and pack load time.
+// Run with `npm run bench` (builds first). Figures are printed side by side from one process.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { Engine } from "json-rules-engine";
+import { parse } from "yaml";
+import { assign, compilePack, evaluate, loadPack, readPackDir } from "../dist/index.js";
+
+const fmt = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M/s` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(1)} /s`);
+const asOf = "2026-01-05";
+const yingkou = loadPack("yingkou");
+
+// Inputs: every stage × introducer, with valid units and industries, cycled.
+const stages = ["negotiation", "construction", "operation"];
+const introducers = ["county-park", "city-department", "investment-bureau"];
+const counties = [...yingkou.units.values()].filter((u) => u.kind === "county" || u.kind === "park").map((u) => u.id);
+const departments = [...yingkou.units.values()].filter((u) => u.kind === "department").map((u) => u.id);
+const industries = ["装备制造", "商贸流通", "文化旅游", "医疗健康"];
+const N = 200_000;
+const inputs = [];
+for (let i = 0; i < N; i++) {
+  const introducer = introducers[i % 3];
+  inputs.push({
+    stage: stages[Math.floor(i / 3) % 3],
+    introducer,
+    introducerUnit: introducer === "county-park" ? counties[i % counties.length] : departments[i % departments.length],
+    landingUnit: counties[(i >> 2) % counties.length],
+    industry: industries[i % industries.length],
+  });
+}
+
+function timeSync(label, n, fn) {
+  for (let i = 0; i < Math.min(n, 20_000); i++) fn(inputs[i % N]); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) fn(inputs[i % N]);
+  const s = (performance.now() - t0) / 1000;
+  return { label, rate: n / s };
+}
+
+// 1. compiled
+const compiled = timeSync("compiled engine (assign, trace off)", N, (f) => assign(yingkou, "lead-unit", f, { asOf, trace: false }));
+const traced = timeSync("compiled engine (assign, trace on)", N / 4, (f) => assign(yingkou, "lead-unit", f, { asOf }));
+
+// 2. hand-written: the same checks and result shape, written as if/else.
+const stageSet = new Set(stages);
+const introSet = new Set(introducers);
+const unitSet = new Set(yingkou.units.keys());
+const industryDept = yingkou.docs.assignment.lookups["industry-department"].entries;
+function handWritten(f) {
+  if (!stageSet.has(f.stage)) throw new TypeError("stage");
+  if (!introSet.has(f.introducer)) throw new TypeError("introducer");
+  if (!unitSet.has(f.introducerUnit) || !unitSet.has(f.landingUnit)) throw new TypeError("unit");
+  if (typeof f.industry !== "string") throw new TypeError("industry");
+  let lead = null;
+  let cooperating;
+  let rule;
+  if (f.stage === "negotiation") {
+    if (f.introducer === "county-park") (lead = f.introducerUnit), (cooperating = ["relevant-city-departments"]), (rule = "negotiation-county-park");
+    else if (f.introducer === "city-department") (lead = f.introducerUnit), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "negotiation-city-department");
+    else (lead = "city-investment-bureau"), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "negotiation-investment-bureau");
+  } else if (f.stage === "construction") {
+    if (f.introducer === "county-park") (lead = f.introducerUnit), (cooperating = ["relevant-city-departments"]), (rule = "construction-county-park");
+    else if (f.introducer === "city-department") (lead = f.introducerUnit), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "construction-city-department");
+    else (lead = industryDept[f.industry] ?? null), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "construction-investment-bureau");
+  } else if (f.introducer === "county-park") (lead = "county-park-industry-authority"), (cooperating = ["relevant-departments"]), (rule = "operation-county-park");
+  else (lead = "city-industry-authority"), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "operation-city-department");
+  return Object.freeze({ table: "lead-unit", kind: lead ? "assigned" : "designation-required", lead, roles: Object.freeze({ cooperating: Object.freeze(cooperating) }), outcome: null, rules: Object.freeze([rule]), reason: null, trace: Object.freeze([]) });
+}
+const hand = timeSync("hand-written if/else (same checks, same result)", N, handWritten);
+
+// Check the three agree on the lead unit before trusting any figure.
+const table = yingkou.docs.assignment.tables.find((t) => t.id === "lead-unit");
+const engine = new Engine([], { allowUndefinedFacts: false });
+for (const r of table.rules) engine.addRule({ name: r.id, conditions: r.when, event: { type: r.id } });
+for (let i = 0; i < 300; i++) {
+  const f = inputs[i];
+  const a = assign(yingkou, "lead-unit", f, { asOf, trace: false });
+  const h = handWritten(f);
+  const { events } = await engine.run(f);
+  if (a.lead !== h.lead || a.rules[0] !== events[0]?.type) throw new Error(`engines disagree on ${JSON.stringify(f)}`);
+}
+
+// 3. json-rules-engine, one reused Engine, sequential awaits (it is async by design).
+const JN = 20_000;
+for (let i = 0; i < 2_000; i++) await engine.run(inputs[i]);
+let t0 = performance.now();
+for (let i = 0; i < JN; i++) await engine.run(inputs[i % N]);
+const jre = { label: "json-rules-engine (same rules, one Engine)", rate: JN / ((performance.now() - t0) / 1000) };
+
+console.log("\nAssignment — Yingkou lead-unit table (9 rules, hit policy unique)");
+for (const r of [compiled, traced, hand, jre]) console.log(`  ${r.label.padEnd(52)} ${fmt(r.rate).padStart(12)}`);
+console.log(`  compiled ÷ json-rules-engine: ${(compiled.rate / jre.rate).toFixed(0)}×   (target ≥ 300×)`);
+console.log(`  hand-written ÷ compiled:      ${(hand.rate / compiled.rate).toFixed(2)}×  (target ≤ 5×)`);
+
+// 4. Full evaluation: every table + a deadline with a pause + an escalation + a score, trace off.
+const suqian = loadPack("suqian");
+const cases = [];
+const kinds = ["urgent", "general", "complex"];
+for (let i = 0; i < 5_000; i++) {
+  const day = 1 + (i % 27);
+  const received = `2026-0${1 + (i % 9)}-${String(day).padStart(2, "0")}`;
+  cases.push({
+    asOf: "2026-06-01",
+    facts: { issueKind: kinds[i % 3], involvesMultipleUnits: i % 7 === 0, receivingUnit: "county" },
+    now: "2026-10-20T09:00:00+08:00",
+    events: { "mayor-direct": { received, pauses: i % 2 ? [{ from: received, to: `2026-0${1 + (i % 9)}-28` }] : [] } },
+    history: { complaint: [{ rung: "receiving-unit", at: received, outcome: "failed" }, { rung: "graded-joint-meeting", at: `2026-0${1 + (i % 9)}-28` }] },
+  });
+}
+const facts0 = JSON.parse(JSON.stringify(cases[0]));
+evaluate(suqian, facts0, { trace: false }); // fail fast if the case is not valid for the pack
+const EN = 200_000;
+for (let i = 0; i < 20_000; i++) evaluate(suqian, cases[i % cases.length], { trace: false });
+t0 = performance.now();
+for (let i = 0; i < EN; i++) evaluate(suqian, cases[i % cases.length], { trace: false });
+const full = EN / ((performance.now() - t0) / 1000);
+console.log("\nFull eval — Suqian: all tables + mayor-direct deadline (half with a pause) + complaint ladder, trace off");
+console.log(`  evaluate()                                           ${fmt(full).padStart(12)}   (target ≥ 500 k/s)`);
+
+// 5. Loading: read + parse + schema + cross-checks + compile, warm (files already in memory).
+const files = readPackDir("policies/suqian");
+for (let i = 0; i < 5; i++) compilePack(files);
+const times = [];
+for (let i = 0; i < 30; i++) {
+  const s = performance.now();
+  compilePack(files);
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+// Baseline in the same process: just parsing the same YAML with the yaml package.
+const ptimes = [];
+for (let i = 0; i < 30; i++) {
+  const s = performance.now();
+  for (const text of Object.values(files)) parse(text);
+  ptimes.push(performance.now() - s);
+}
+ptimes.sort((a, b) => a - b);
+console.log("\nLoading — policies/suqian (validate + compile), warm, median of 30");
+console.log(`  compilePack                                          ${times[15].toFixed(1).padStart(9)} ms   (target ≤ 50 ms)`);
+console.log(`  baseline: yaml.parse of the same files               ${ptimes[15].toFixed(1).padStart(9)} ms`);
+void readFileSync;

@@ -11,6 +11,7 @@ import { evaluate, type CaseInput, type CaseResult } from "../evaluate.js";
 import type { Pack } from "../pack.js";
 import { score } from "../score.js";
 import { begin } from "./begin.js";
+import { missingFact } from "./explain-words.js";
 import { inForce } from "./ctx.js";
 
 /** The kinds of outcome a change can touch. */
@@ -83,7 +84,7 @@ function errorCode(e: unknown): string {
 
 function fromResult(r: CaseResult, parts: Map<string, Part>): void {
   for (const [id, a] of Object.entries(r.assignment)) {
-    if (a.kind === "not-evaluated") parts.set(`assignment:${id}`, { error: `not evaluated (${a.problem.code === "FACT_MISSING" ? `fact ${a.problem.params.fact} missing` : a.problem.code})` });
+    if (a.kind === "not-evaluated") parts.set(`assignment:${id}`, { error: `not evaluated (fact ${missingFact(a) ?? "?"} missing)` });
     else parts.set(`assignment:${id}`, { kind: a.kind, lead: a.lead, roles: a.roles, outcome: a.outcome });
   }
   for (const [id, d] of Object.entries(r.deadlines)) parts.set(`deadline:${id}`, "dueDate" in d ? { dueDate: d.dueDate } : { periods: d.periods.map((p) => p.due) });
@@ -116,7 +117,7 @@ export function outcomes(pack: Pack, raw: CaseInput): Outcomes {
       parts.set(`assignment:${t.id}`, { kind: a.kind, lead: a.lead, roles: a.roles, outcome: a.outcome });
     } catch (e) {
       const code = errorCode(e);
-      parts.set(`assignment:${t.id}`, { error: code === "FACT_MISSING" ? `not evaluated (fact ${String((e as YingshangError).problems[0]?.params && ((e as YingshangError).problems[0]!.params as { fact?: string }).fact)} missing)` : code });
+      parts.set(`assignment:${t.id}`, { error: code === "FACT_MISSING" ? `not evaluated (fact ${missingFact((e as YingshangError).problems[0]!) ?? "?"} missing)` : code });
     }
   }
   for (const [id, ev] of Object.entries(input.events ?? {})) {

@@ -11,7 +11,7 @@ import type { ScoreResult } from "../score.js";
 import type { TraceEntry } from "../trace.js";
 import { inForce } from "./ctx.js";
 import { ledgerLines, statusText } from "./explain-ledger.js";
-import { conditionFacts, conditionText, factLabel, leafText, periodText, roleWord, shortQuote, triggerWord, unitName, valueText, type Lang } from "./explain-words.js";
+import { conditionFacts, conditionText, factLabel, leafText, missingFact, periodText, roleWord, shortQuote, triggerWord, unitName, valueText, type Lang } from "./explain-words.js";
 
 /** A condition that did not hold, with the fact's actual value, in words and as data. */
 export interface ExplainFailedCondition {
@@ -115,9 +115,8 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   const table = c.pack.compiled.tables.find((t) => t.id === id && inForce(t.effective, c.asOf)) ?? c.pack.compiled.tables.find((t) => t.id === id);
   const title = table?.zh ?? id;
   if (r.kind === "not-evaluated") {
-    const p = r.problem;
-    const fact = p.code === "FACT_MISSING" ? p.params.fact : null;
-    const text = fact ? (zh(c) ? `未评估：缺少事实「${factLabel(c.pack, fact, c.lang)}」（${fact}），该表的规则需要它` : `not evaluated: the fact \`${fact}\` is missing and this table's rules need it`) : p.message;
+    const fact = missingFact(r);
+    const text = fact ? (zh(c) ? `未评估：缺少事实「${factLabel(c.pack, fact, c.lang)}」（${fact}），该表的规则需要它` : `not evaluated: the fact \`${fact}\` is missing and this table's rules need it`) : zh(c) ? "未评估" : "not evaluated";
     return { area: "assignment", id, title, summary: text, lines: [{ kind: "not-evaluated", text }] };
   }
   const decisions: ExplainLine[] = [];

@@ -153,3 +153,11 @@ export function periodText(p: { workingDays?: number | { fact: string }; days?: 
   if (p.sameDay) return lang === "zh" ? "当场（当日）" : "the same day";
   return "";
 }
+
+/** The absent fact of a table that was not evaluated (`missing`, or the older `problem.params.fact`), or of a FACT_MISSING problem. */
+export function missingFact(r: object): string | null {
+  const x = r as { missing?: unknown; params?: { fact?: unknown }; problem?: { params?: { fact?: unknown } } };
+  if (typeof x.missing === "string") return x.missing;
+  const f = x.problem?.params?.fact ?? x.params?.fact;
+  return typeof f === "string" ? f : null;
+}

@@ -37,7 +37,15 @@ export function resolvePackDir(spec: string): string {
  * are too large, not UTF-8, or that resolve outside the pack folder (symlinks, `..`).
  */
 export function readPackDir(dir: string, withTests = false): Record<string, string> {
-  const root = realpathSync(dir);
+  let root: string | null;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    root = null;
+  }
+  if (root === null || !statSync(root).isDirectory()) {
+    return fail("FILE_MISSING", `No pack folder \`${dir}\` (it does not exist or is not a folder).`, { file: dir });
+  }
   const files: Record<string, string> = {};
   const problems: Problem[] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -55,7 +63,13 @@ export function readPackDir(dir: string, withTests = false): Record<string, stri
       problems.push(problem("PATH_ESCAPE", `${rel} points outside the pack folder (${real}); a pack may only read its own files.`, { path: rel }, { file: rel }));
       return;
     }
-    const size = statSync(real).size;
+    const st = statSync(real);
+    // Only regular files: a folder, a FIFO or a device named *.yaml would fail or block forever on read.
+    if (!st.isFile()) {
+      problems.push(problem("FILE_MISSING", `${rel} is not a regular file; a pack file must be a plain YAML file.`, { file: rel }, { file: rel }));
+      return;
+    }
+    const size = st.size;
     if (size > MAX_FILE_BYTES) {
       problems.push(problem("LIMIT_EXCEEDED", `${rel} is ${size} bytes; the limit is ${MAX_FILE_BYTES}.`, { what: "file size", limit: MAX_FILE_BYTES, actual: size }, { file: rel }));
       return;

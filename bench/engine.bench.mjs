@@ -53,19 +53,19 @@ function handWritten(f) {
   if (!introSet.has(f.introducer)) throw new TypeError("introducer");
   if (!unitSet.has(f.introducerUnit) || !unitSet.has(f.landingUnit)) throw new TypeError("unit");
   if (typeof f.industry !== "string") throw new TypeError("industry");
-  let lead = null;
-  let cooperating;
-  let rule;
+  const pick = (lead, cooperating, rule) => ({ lead, cooperating, rule });
+  let r;
   if (f.stage === "negotiation") {
-    if (f.introducer === "county-park") (lead = f.introducerUnit), (cooperating = ["relevant-city-departments"]), (rule = "negotiation-county-park");
-    else if (f.introducer === "city-department") (lead = f.introducerUnit), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "negotiation-city-department");
-    else (lead = "city-investment-bureau"), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "negotiation-investment-bureau");
+    if (f.introducer === "county-park") r = pick(f.introducerUnit, ["relevant-city-departments"], "negotiation-county-park");
+    else if (f.introducer === "city-department") r = pick(f.introducerUnit, ["relevant-departments", f.landingUnit], "negotiation-city-department");
+    else r = pick("city-investment-bureau", ["relevant-departments", f.landingUnit], "negotiation-investment-bureau");
   } else if (f.stage === "construction") {
-    if (f.introducer === "county-park") (lead = f.introducerUnit), (cooperating = ["relevant-city-departments"]), (rule = "construction-county-park");
-    else if (f.introducer === "city-department") (lead = f.introducerUnit), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "construction-city-department");
-    else (lead = industryDept[f.industry] ?? null), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "construction-investment-bureau");
-  } else if (f.introducer === "county-park") (lead = "county-park-industry-authority"), (cooperating = ["relevant-departments"]), (rule = "operation-county-park");
-  else (lead = "city-industry-authority"), (cooperating = ["relevant-departments", f.landingUnit]), (rule = "operation-city-department");
+    if (f.introducer === "county-park") r = pick(f.introducerUnit, ["relevant-city-departments"], "construction-county-park");
+    else if (f.introducer === "city-department") r = pick(f.introducerUnit, ["relevant-departments", f.landingUnit], "construction-city-department");
+    else r = pick(industryDept[f.industry] ?? null, ["relevant-departments", f.landingUnit], "construction-investment-bureau");
+  } else if (f.introducer === "county-park") r = pick("county-park-industry-authority", ["relevant-departments"], "operation-county-park");
+  else r = pick("city-industry-authority", ["relevant-departments", f.landingUnit], "operation-city-department");
+  const { lead, cooperating, rule } = r;
   return Object.freeze({ table: "lead-unit", kind: lead ? "assigned" : "designation-required", lead, roles: Object.freeze({ cooperating: Object.freeze(cooperating) }), outcome: null, rules: Object.freeze([rule]), reason: null, trace: Object.freeze([]) });
 }
 const hand = timeSync("hand-written if/else (same checks, same result)", N, handWritten);
@@ -79,7 +79,10 @@ for (let i = 0; i < 300; i++) {
   const a = assign(yingkou, "lead-unit", f, { asOf, trace: false });
   const h = handWritten(f);
   const { events } = await engine.run(f);
-  if (a.lead !== h.lead || a.rules[0] !== events[0]?.type) throw new Error(`engines disagree on ${JSON.stringify(f)}`);
+  if (a.lead !== h.lead || a.rules[0] !== events[0]?.type) {
+    console.error(`engines disagree on ${JSON.stringify(f)}`);
+    process.exit(1);
+  }
 }
 
 // 3. json-rules-engine, one reused Engine, sequential awaits (it is async by design).

@@ -6,6 +6,7 @@ import { registerExplain } from "./explain.js";
 import { registerDiff } from "./diff.js";
 import { registerReport } from "./report.js";
 import { registerCoverage } from "./coverage.js";
+import { registerDemo } from "./demo.js";
 import { registerNew } from "./new.js";
 import { EXIT } from "./output.js";
 
@@ -23,6 +24,7 @@ registerExplain(program);
 registerDiff(program);
 registerReport(program);
 registerCoverage(program);
+registerDemo(program);
 registerNew(program);
 
 try {

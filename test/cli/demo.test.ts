@@ -1,0 +1,33 @@
+// `npm run demo` prints real answers; each expected value below was worked out by hand from the
+// document named in the question and the State Council holiday notices.
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const cli = join(resolve(__dirname, "..", ".."), "dist", "cli.js");
+
+describe("yingshang demo", () => {
+  const r = spawnSync(process.execPath, [cli, "demo", "--json"], { encoding: "utf8" });
+  const out = JSON.parse(r.stdout) as { pack: string; answer: string }[];
+
+  it("answers for all four bundled packs", () => {
+    expect(r.status).toBe(0);
+    expect(new Set(out.map((x) => x.pack))).toEqual(new Set(["yingkou", "suqian", "xinghua", "zibo"]));
+  });
+
+  it("gives the 2 natural days notice (营口 六.2) received on Friday 2025-05-30 the due date 2025-06-03: 06-01 falls in 端午 (05-31…06-02)", () => {
+    expect(out[1]!.answer.startsWith("2025-06-03")).toBe(true);
+  });
+
+  it("dues a complex Suqian matter (一(八), 15 working days) received 2026-09-18 on 2026-10-15, overdue on 10-16", () => {
+    expect(out[2]!.answer).toMatch(/^2026-10-15.*overdue$/);
+  });
+
+  it("ranks Xinghua units by 附件2: 100, then 98 (one missed monthly report −2), then 92.8 (2 × −3, survey 96 × 0.3 = 28.8)", () => {
+    expect(out[4]!.answer).toBe("1. 张郭镇 100；2. 开发区 98；3. 戴南镇 92.8");
+  });
+
+  it("excludes a hazardous-chemicals project from Zibo's 1+N scope (七)", () => {
+    expect(out[5]!.answer).toContain("excluded");
+  });
+});

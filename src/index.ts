@@ -33,6 +33,8 @@ export { escalate, type EscalationInput, type EscalationResult, type HistoryEntr
 export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/score.js";
 export { sample, type SampleResult } from "./engine/sample.js";
 export { evaluate, type CaseInput, type CaseResult, type NotEvaluated } from "./engine/evaluate.js";
+export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/explain.js";
+export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/diff.js";
 export { runPackTests, type PackTestReport, type TestFileReport, type TestFailure } from "./engine/test-runner.js";
 export type { TraceEntry, Receipt, EvalOptions, FailedLeaf } from "./engine/trace.js";
 export type * from "./engine/pack-types.js";

@@ -25,7 +25,7 @@ beforeAll(() => {
   const gen = spawnSync(process.execPath, [join(root, "bench/gen-cases.mjs"), String(N), "--bad-every", String(BAD_EVERY)], { encoding: "utf8", maxBuffer: 1 << 28 });
   expect(gen.status).toBe(0);
   writeFileSync(cases, gen.stdout);
-});
+}, 120_000);
 
 describe("eval --ndjson", () => {
   let one: ReturnType<typeof run>;
@@ -33,7 +33,7 @@ describe("eval --ndjson", () => {
   beforeAll(() => {
     one = run(["eval", "suqian", "--ndjson", cases, "--workers", "1"]);
     two = run(["eval", "suqian", "--ndjson", cases, "--workers", "2"]);
-  });
+  }, 180_000);
 
   it("answers every line, in input order, bad lines with their line number", () => {
     const lines = one.out.trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; id?: string; error?: { code: string; problems: { line?: number; message: string }[] }; deadlines?: Record<string, unknown> });

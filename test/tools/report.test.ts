@@ -38,7 +38,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "cases.ndjson"), gen.stdout);
   const r = run(["eval", "suqian", "--ndjson", join(dir, "cases.ndjson"), "--out", results, "--workers", "2"]);
   expect(r.code).toBe(2); // 8 bad lines
-});
+}, 120_000);
 
 describe("report scoring", () => {
   it("Markdown: ranking with shared ranks, deductions with their clauses", () => {

@@ -73,10 +73,12 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
       const allowed = props ? Object.keys(props) : [];
       const hint = suggest(key, allowed);
       const pl = place(e.instancePath, key);
-      const what = objectWord(pl.path);
+      const what = objectWord(pointerToPath(e.instancePath));
       pr = problem(
         "SCHEMA_UNKNOWN_KEY",
-        `\`${key}\` is not a field of ${what}; ${hint ? `did you mean \`${hint}\`?` : `allowed: ${allowed.join(", ") || "(none)"}.`}`,
+        `\`${key}\` is not a field of ${what}; ${hint ? `did you mean \`${hint}\`?` : `allowed: ${allowed.join(", ") || "(none)"}.`}${
+          (e.data as Record<string, unknown> | null)?.[key] === null ? " If it is the rest of the text before it, put that text in quotes: a comma inside { … } starts a new field." : ""
+        }`,
         { key, suggestion: hint, allowed },
         pl,
       );
@@ -113,9 +115,12 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
   return out;
 }
 
+/** Names the object a key belongs to: `period`, `source`, or "a rule" for list items. */
 function objectWord(path: string): string {
-  const last = path.replace(/\[\d+\]$/, "").split(/[.[\]]/).filter(Boolean).pop();
-  return last && last !== "(top)" ? `\`${last}\`` : "this file";
+  const trimmed = path.replace(/\[\d+\]$/, "");
+  const last = trimmed.split(/[.[\]]/).filter(Boolean).pop();
+  if (!last || last === "(top)") return "this file";
+  return trimmed !== path ? `an item of \`${last}\`` : `\`${last}\``;
 }
 
 function anyOfWords(pointer: string): string {

@@ -174,7 +174,9 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       writing = false;
     }
   };
-  out.on("error", setFatal);
+  // A reader that stops early (`… | head`) closes the pipe: stop reading and say so, it is not a bug.
+  const closed = { reason: "output closed" };
+  out.on("error", (e: NodeJS.ErrnoException) => setFatal(e.code === "EPIPE" ? closed : e));
   for (const w of pool) {
     w.worker.on("message", (m: WorkerMessage) => {
       if (m.type !== "chunk") return;
@@ -217,6 +219,8 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       out.end();
       await once(out, "finish");
     }
+  } catch (e) {
+    if (e !== closed) throw e;
   } finally {
     rl.close();
     bar?.stop();
@@ -227,6 +231,10 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   }
 
   const elapsedMs = performance.now() - t0;
+  if (fatal === closed) {
+    stderr.write(`yingshang eval: the output was closed after ${ok + errors} of ${lineNo} cases read; stopped.\n`);
+    return EXIT.ok;
+  }
   if (ok + errors !== lineNo) {
     return fail("INPUT_INVALID", `Internal check failed: ${lineNo} lines read but ${ok} results and ${errors} errors written.`, { detail: "count mismatch" });
   }

@@ -88,6 +88,13 @@ describe("eval --ndjson", () => {
     expect(JSON.parse(r.err)).toMatchObject({ summary: { cases: 50, ok: 50, errors: 0, workers: 2 } });
   });
 
+  it("stops quietly when the reader closes the pipe (| head)", () => {
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${cli}" eval suqian --ndjson "${cases}" --workers 1 | head -c 10`], { cwd: root, encoding: "utf8" });
+    expect(r.stdout).toBe('{"line":1,');
+    expect(r.stderr).toMatch(/^yingshang eval: the output was closed after \d+ of \d+ cases read; stopped.\n$/);
+    expect(r.status).toBe(0);
+  });
+
   it("keeps `eval PACK FACTS.json` and reports misuse with exit 2", () => {
     const facts = join(dir, "case.json");
     writeFileSync(facts, JSON.stringify({ asOf: "2026-09-18", facts: { issueKind: "complex" }, events: { "mayor-direct": { received: "2026-09-18" } } }));

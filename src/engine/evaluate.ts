@@ -5,7 +5,7 @@ import { runTable, type AssignmentResult } from "./assign.js";
 import { findDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
-import { begin } from "./impl/begin.js";
+import { begin, type Evaluation } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
@@ -61,31 +61,47 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   const asOf = options.asOf ?? input.asOf;
   const ev = begin(pack, input.facts, { asOf: asOf as string, trace: options.trace });
   const out: CaseResult = { receipt: ev.receipt, assignment: {}, deadlines: {}, escalation: {}, scores: {} };
+  // Each part gets its own trace list; untraced, they can all share the evaluation as it is.
+  const part = (): Evaluation => (ev.trace ? { ...ev, trace: [] } : ev);
+  const sub = part();
   for (const t of pack.compiled.tables) {
     if (!inForce(t.effective, ev.asOf) || out.assignment[t.id]) continue;
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
     const absent = t.needs.find((n) => ev.facts[n] === undefined);
     if (absent !== undefined) {
-      const p = problem("FACT_MISSING", `Table \`${t.id}\` was not evaluated: the fact \`${absent}\` it needs was not given.`, { fact: absent, rule: t.id }, { path: `facts.${absent}` });
-      out.assignment[t.id] = { table: t.id, kind: "not-evaluated", missing: absent, problem: p };
+      out.assignment[t.id] = notEvaluated(t, absent);
       continue;
     }
     try {
-      out.assignment[t.id] = runTable(t, { ...ev, trace: ev.trace ? [] : null });
+      out.assignment[t.id] = runTable(t, sub);
     } catch (e) {
       if (e instanceof YingshangError && e.code === "FACT_MISSING") out.assignment[t.id] = { table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! };
       else throw e;
     }
   }
   for (const [id, events] of Object.entries(input.events ?? {})) {
-    out.deadlines[id] = runDeadline(pack, findDeadline(pack, id, ev.asOf), { events, now: input.now }, { ...ev, trace: ev.trace ? [] : null });
+    out.deadlines[id] = runDeadline(pack, findDeadline(pack, id, ev.asOf), { events, now: input.now }, part());
   }
   for (const [id, history] of Object.entries(input.history ?? {})) {
-    out.escalation[id] = runLadder(pack, findLadder(pack, id, ev.asOf), { history, now: input.now }, { ...ev, trace: ev.trace ? [] : null });
+    out.escalation[id] = runLadder(pack, findLadder(pack, id, ev.asOf), { history, now: input.now }, part());
   }
   for (const [id, sc] of Object.entries(input.scoring ?? {})) {
     out.scores[id] = runScore(findScorecard(pack, id, ev.asOf), sc, ev.asOf, ev.trace ? [] : null, ev.receipt);
   }
   return deepFreeze(out);
+}
+
+// "Not evaluated" records depend only on (table, absent fact): build each once and share it (frozen).
+const notEvaluatedCache = new WeakMap<object, Map<string, NotEvaluated>>();
+
+function notEvaluated(table: { id: string }, fact: string): NotEvaluated {
+  let byFact = notEvaluatedCache.get(table);
+  if (!byFact) notEvaluatedCache.set(table, (byFact = new Map()));
+  let ne = byFact.get(fact);
+  if (!ne) {
+    const p = problem("FACT_MISSING", `Table \`${table.id}\` was not evaluated: the fact \`${fact}\` it needs was not given.`, { fact, rule: table.id }, { path: `facts.${fact}` });
+    byFact.set(fact, (ne = deepFreeze({ table: table.id, kind: "not-evaluated", missing: fact, problem: p })));
+  }
+  return ne;
 }

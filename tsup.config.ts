@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 // Two builds: the library (ESM + CJS + types) and the CLI (ESM only, with a shebang).
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", core: "src/core.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

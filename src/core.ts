@@ -1,0 +1,39 @@
+/**
+ * yingshang/core: the whole API except reading packs from disk — no Node built-ins, so it runs in a
+ * browser bundle. Compile packs from text with `compilePack({ "pack.yaml": …, … })`.
+ */
+export { YingshangError, formatProblem, type Problem, type ProblemCode, type ProblemParams, type Place } from "./errors.js";
+
+// Calendar: China's working days with 调休, deadline periods, periodic duties.
+export {
+  defaultCalendar,
+  loadCalendar,
+  computeDeadline,
+  scheduleDueDates,
+  scheduleCompliance,
+  type Calendar,
+  type DateInput,
+  type DayInfo,
+  type DayKind,
+  type LoadCalendarOptions,
+  type PeriodSpec,
+  type CaseEvents,
+  type DeadlineStatus,
+  type LedgerEntry,
+  type DeadlineResult,
+  type ScheduleSpec,
+} from "./calendar/index.js";
+
+// Packs: load once, evaluate many.
+export { compilePack, type Pack, type Coverage, type CompileOptions } from "./engine/pack.js";
+export { assign, type AssignmentResult } from "./engine/assign.js";
+export { deadline, type DeadlineInput, type DeadlineEvaluation, type PeriodDeadlineResult, type ScheduleDeadlineResult } from "./engine/deadline.js";
+export { escalate, type EscalationInput, type EscalationResult, type HistoryEntry } from "./engine/escalate.js";
+export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/score.js";
+export { sample, type SampleResult } from "./engine/sample.js";
+export { evaluate, type CaseInput, type CaseResult, type NotEvaluated } from "./engine/evaluate.js";
+export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/explain.js";
+export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/diff.js";
+export { runPackTests, type PackTestReport, type TestFileReport, type TestFailure } from "./engine/test-runner.js";
+export type { TraceEntry, Receipt, EvalOptions, FailedLeaf } from "./engine/trace.js";
+export type * from "./engine/pack-types.js";

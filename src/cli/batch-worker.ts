@@ -34,6 +34,9 @@ export type WorkerMessage =
   | { type: "init-failed"; error: { code: string; problems: readonly unknown[] } | { code: "INTERNAL"; message: string } }
   | { type: "chunk"; seq: number; text: string; ok: number; errors: number };
 
+/** The longest NDJSON line accepted, in characters. */
+export const MAX_LINE_CHARS = 1_000_000;
+
 /** One output line for a line that could not be evaluated. */
 function errorLine(line: number, e: unknown): string {
   if (e instanceof YingshangError) return JSON.stringify({ line, error: e.toJSON().error });
@@ -43,6 +46,11 @@ function errorLine(line: number, e: unknown): string {
 
 /** Evaluates one NDJSON line. Exported for tests of the line protocol. */
 export function evaluateLine(pack: Pack, text: string, line: number, trace: boolean, file: string): { ok: boolean; out: string } {
+  // A case is a few kilobytes; a line past the limit is refused on its own line, the batch goes on.
+  if (text.length > MAX_LINE_CHARS) {
+    const p = problem("LIMIT_EXCEEDED", `Line ${line} is ${text.length} characters long; a case may have at most ${MAX_LINE_CHARS}.`, { what: "batch line length", limit: MAX_LINE_CHARS, actual: text.length }, { file, line });
+    return { ok: false, out: errorLine(line, new YingshangError([p])) };
+  }
   if (text.trim() === "") {
     const p = problem("INPUT_INVALID", `Line ${line} is empty; every line of an NDJSON file must hold one case.`, { detail: "empty line" }, { file, line });
     return { ok: false, out: errorLine(line, new YingshangError([p])) };

@@ -107,3 +107,19 @@ describe("eval --ndjson", () => {
     expect(run(["eval", "suqian", "--ndjson", join(dir, "missing.ndjson")]).err).toMatch(/Cannot read/);
   });
 });
+
+describe("batch line length limit", () => {
+  it("refuses a line over the limit on its own line with LIMIT_EXCEEDED and evaluates the next", async () => {
+    const { evaluateLine, MAX_LINE_CHARS } = await import("../../src/cli/batch-worker.js");
+    const { loadPack } = await import("../../src/index.js");
+    const pack = loadPack("suqian");
+    const huge = JSON.stringify({ asOf: "2026-06-01", facts: { issueKind: "complex" }, note: "x".repeat(MAX_LINE_CHARS) });
+    const r = evaluateLine(pack, huge, 3, false, "cases.ndjson");
+    expect(r.ok).toBe(false);
+    const out = JSON.parse(r.out) as { line: number; error: { code: string; problems: { params: { limit: number } }[] } };
+    expect(out.line).toBe(3);
+    expect(out.error.code).toBe("LIMIT_EXCEEDED");
+    expect(out.error.problems[0]!.params.limit).toBe(MAX_LINE_CHARS);
+    expect(evaluateLine(pack, JSON.stringify({ asOf: "2026-06-01", facts: { issueKind: "complex" } }), 4, false, "cases.ndjson").ok).toBe(true);
+  });
+});

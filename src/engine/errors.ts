@@ -77,4 +77,29 @@ export interface PackProblemParams {
   HISTORY_INVALID: { ladder: string; detail: string };
   /** Evaluation: scoring input that is malformed (unknown item, negative count, unknown answer). */
   SCORING_INPUT_INVALID: { scorecard: string; detail: string };
+
+  /** Roster check: the pack has no staffing.yaml, so there are no staffing rules to check a roster against. */
+  ROSTER_NO_STAFFING_RULES: { pack: string };
+  /** Roster check: a malformed roster (unknown key, bad date, until before from, duplicate id or name, unknown unit…). `cause` is the underlying schema code, if any. */
+  ROSTER_INVALID: { detail: string; cause: string | null };
+  /** Roster check: a township/zone with fewer (or more) 代办员 in post than the staffing rule allows, from `date` to `until`. */
+  ROSTER_AGENT_COUNT: { unit: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
+  /** Roster check: a department with a number of 帮办员 in post other than the staffing rule allows, from `date` to `until`. */
+  ROSTER_HELPER_COUNT: { unit: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
+  /** Roster check: a department with a window whose 帮办员 is not its window head (窗口负责人). */
+  ROSTER_WINDOW_HEAD: { unit: string; person: string; clause: string };
+  /** Roster check: a change outside the month the staffing rule allows, not marked special. */
+  ROSTER_CHANGE_NOT_YEAR_END: { change: number; date: string; month: number; clause: string };
+  /** Roster check: a change whose outgoing person served less than the minimum tenure, not marked special. */
+  ROSTER_TENURE: { change: number; person: string; from: string; date: string; minYears: number; clause: string };
+  /** Roster check: the initial plan (`change: null`) or a change not filed with, in advance of, or approved by the filing unit. */
+  ROSTER_CHANGE_NOT_FILED: { change: number | null; missing: string[]; clause: string };
+  /** Roster check: a change marked special without its reason. */
+  ROSTER_SPECIAL_REASON: { change: number; clause: string };
+  /** Roster check: a change and the people lists disagree (names, from/until dates, an unrecorded change). */
+  ROSTER_CHANGE_MISMATCH: { unit: string; person: string; detail: string; clause: string | null };
+  /** Roster warning: a township/zone without its 项目代办专窗. */
+  ROSTER_NO_AGENCY_WINDOW: { unit: string; clause: string };
+  /** Roster warning: a person whose kind of cadre is not the one the staffing rule names. */
+  ROSTER_CADRE: { unit: string; person: string; cadre: string; allowed: string[]; clause: string };
 }

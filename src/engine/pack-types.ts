@@ -216,6 +216,37 @@ export interface DutyDoc {
   note?: string;
 }
 
+/** A cadre kind a roster names: 年轻后备干部 / 基层站所负责人 / 机关中层干部 / other. */
+export type CadreKind = "young-reserve" | "station-head" | "mid-level" | "other";
+
+/** What every staffing rule has: its clause and the document's words. */
+export interface StaffingRuleDoc {
+  zh?: string;
+  source: Source;
+  /** Further clauses stating the same rule. */
+  seeAlso?: Source[];
+  note?: string;
+}
+
+/** How many people a unit must have in post: `exactly`, or `min` and/or `max`. */
+export interface StaffingCountDoc extends StaffingRuleDoc {
+  min?: number;
+  max?: number;
+  exactly?: number;
+}
+
+/** staffing.yaml: the staffing rules (人员选配报备) a roster is checked against. */
+export interface StaffingDoc {
+  zh?: string;
+  note?: string;
+  agentsPerLocality?: StaffingCountDoc;
+  helpersPerDepartment?: StaffingCountDoc & { windowHeadWhereWindow?: boolean };
+  changes?: StaffingRuleDoc & { onlyInMonth?: number; minTenureYears?: number; unlessSpecial?: boolean; specialNeedsReason?: boolean };
+  filing?: StaffingRuleDoc & { filedWith: string; inAdvance?: boolean; approvalRequired?: boolean };
+  cadres?: StaffingRuleDoc & { agents?: CadreKind[]; helpers?: CadreKind[] };
+  agencyWindow?: StaffingRuleDoc & { required: boolean };
+}
+
 /** A pack's files after parsing and schema validation. */
 export interface PackDocs {
   pack: PackMeta;
@@ -226,6 +257,8 @@ export interface PackDocs {
   ladders: LadderDoc[];
   scorecards: ScorecardDoc[];
   duties: DutyDoc[];
+  /** staffing.yaml: the rules a staffing roster is checked against; null when the pack has none. */
+  staffing: StaffingDoc | null;
 }
 
 /** One pack test as written in tests/*.yaml. */

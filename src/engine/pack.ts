@@ -8,6 +8,7 @@ import type { FactDoc, PackDocs, PackMeta, UnitDoc } from "./pack-types.js";
 import { compileDeadlines, type CompiledDeadline } from "./impl/compile-deadlines.js";
 import { compileLadders, type CompiledLadder } from "./impl/compile-ladders.js";
 import { checkDuties, checkScorecards } from "./impl/compile-scoring.js";
+import { checkStaffing } from "./impl/compile-staffing.js";
 import { compileTables, type CompiledTable } from "./impl/compile-tables.js";
 import { Ctx } from "./impl/ctx.js";
 import { compileFactsChecker, type FactsChecker } from "./impl/facts-check.js";
@@ -93,6 +94,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   const ladders = compileLadders(ctx);
   checkScorecards(ctx);
   checkDuties(ctx);
+  checkStaffing(ctx);
   const checkFacts = compileFactsChecker(docs.facts, ctx.units);
   if (ctx.problems.length === 0) checkExactlyOneLead(ctx, tables, checkFacts);
   if (ctx.problems.length) throw new YingshangError(sortProblems(ctx.problems));

@@ -15,6 +15,7 @@ export const PACK_FILES: Record<string, SchemaName> = {
   "escalation.yaml": "escalation",
   "scoring.yaml": "scoring",
   "duties.yaml": "duties",
+  "staffing.yaml": "staffing",
 };
 
 /** Positions of every file, used to place problems found after parsing. */
@@ -81,6 +82,7 @@ export function readPackFiles(files: Readonly<Record<string, string>>, limits: R
     ladders: get("escalation.yaml", "ladders", []),
     scorecards: get("scoring.yaml", "scorecards", []),
     duties: get("duties.yaml", "duties", []),
+    staffing: (data["staffing.yaml"] as PackDocs["staffing"] | undefined) ?? null,
   };
   return { docs, places, problems };
 }

@@ -14,11 +14,13 @@ import escalation from "../../../schema/escalation.schema.json" with { type: "js
 import scoring from "../../../schema/scoring.schema.json" with { type: "json" };
 import duties from "../../../schema/duties.schema.json" with { type: "json" };
 import tests from "../../../schema/tests.schema.json" with { type: "json" };
+import staffing from "../../../schema/staffing.schema.json" with { type: "json" };
+import roster from "../../../schema/roster.schema.json" with { type: "json" };
 import { problem, type Problem } from "../../errors.js";
 import { pointerSegment, pointerToPath, type Pos } from "./yaml-read.js";
 import { suggest } from "./suggest.js";
 
-export const FILE_SCHEMAS = { pack, units, facts, assignment, deadlines, escalation, scoring, duties, tests } as const;
+export const FILE_SCHEMAS = { pack, units, facts, assignment, deadlines, escalation, scoring, duties, tests, staffing, roster } as const;
 export type SchemaName = keyof typeof FILE_SCHEMAS;
 
 let compiled: Map<SchemaName, ValidateFunction> | undefined;

@@ -8,6 +8,7 @@ import { registerReport } from "./report.js";
 import { registerCoverage } from "./coverage.js";
 import { registerDemo } from "./demo.js";
 import { registerNew } from "./new.js";
+import { registerRoster } from "./roster.js";
 import { EXIT } from "./output.js";
 
 const program = new Command();
@@ -26,6 +27,7 @@ registerReport(program);
 registerCoverage(program);
 registerDemo(program);
 registerNew(program);
+registerRoster(program);
 
 try {
   await program.parseAsync(process.argv);

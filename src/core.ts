@@ -34,6 +34,7 @@ export { sample, type SampleResult } from "./engine/sample.js";
 export { evaluate, type CaseInput, type CaseResult, type NotEvaluated } from "./engine/evaluate.js";
 export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/explain.js";
 export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/diff.js";
+export { checkRoster, type RosterResult, type RosterOptions } from "./engine/roster.js";
 export { runPackTests, type PackTestReport, type TestFileReport, type TestFailure } from "./engine/test-runner.js";
 export type { TraceEntry, Receipt, EvalOptions, FailedLeaf } from "./engine/trace.js";
 export type * from "./engine/pack-types.js";

@@ -134,7 +134,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const restarts = (events.restarts ?? []).map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
   restarts.sort((x, y) => x.day - y.day);
   for (const r of restarts) {
-    if (r.day < rec.day) badEvents(r.path, `(${c.str[r.day]}) is before the day received (${c.str[rec.day]})`, "check the dates");
+    if (r.day < rec.day) badEvents(r.path, `(${c.strAt(r.day)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     start = r.start;
   }
 
@@ -145,8 +145,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const raw = (events.pauses ?? []).map((p, i) => {
     const a = dayIdx(p.from, `events.pauses[${i}].from`);
     const b = p.to === undefined ? null : dayIdx(p.to, `events.pauses[${i}].to`);
-    if (a < rec.day) badEvents(`events.pauses[${i}].from`, `(${c.str[a]}) is before the day received (${c.str[rec.day]})`, "check the dates");
-    if (b !== null && b < a) badEvents(`events.pauses[${i}].to`, `(${c.str[b]}) is before its from (${c.str[a]})`, "swap or correct the dates");
+    if (a < rec.day) badEvents(`events.pauses[${i}].from`, `(${c.strAt(a)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
+    if (b !== null && b < a) badEvents(`events.pauses[${i}].to`, `(${c.strAt(b)}) is before its from (${c.strAt(a)})`, "swap or correct the dates");
     return { a, b, reason: p.reason ?? "clock stopped", i };
   });
   raw.sort((x, y) => x.a - y.a);
@@ -173,16 +173,16 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   /** Day index on which `need` units have been counted from `start` (≥ 1 unit), pauses skipped. */
   const countTo = (need: number, u: Unit): number => {
     if (u === "workingDays") {
-      let done = included ? (c.cum[start] as number) - (c.working(start) ? 1 : 0) : (c.cum[start] as number);
+      let done = included ? (c.cumAt(start) as number) - (c.working(start) ? 1 : 0) : (c.cumAt(start) as number);
       for (const s of spans) {
-        const avail = (c.cum[s.a] as number) - done;
-        if (need <= avail) return c.ord[done + need - 1] as number;
+        const avail = (c.cumAt(s.a) as number) - done;
+        if (need <= avail) return c.ordAt(done + need - 1) as number;
         if (avail > 0) need -= avail;
-        done = Math.max(done, c.cum[s.b] as number);
+        done = Math.max(done, c.cumAt(s.b) as number);
       }
       const t = done + need - 1;
-      if (t >= c.ord.length) c.walkOut(start, `Counting ${n} working days`, true);
-      return c.ord[t] as number;
+      if (t >= c.workingDayCount) c.walkOut(start, `Counting ${n} working days`, true);
+      return c.ordAt(t) as number;
     }
     let at = included ? start - 1 : start;
     for (const s of spans) {
@@ -225,13 +225,13 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
       fail("EXTENSION_OVER_CAP", `The extension events.extensions[${i}] of ${amount} ${xUnit === "days" ? "days" : "working days"} is not allowed: this period has no extensionCap, so it cannot be extended; remove the extension or add the statutory maximum as extensionCap.`, { requested: amount, allowed: 0, cap: 0 }, { path: `events.extensions[${i}]` });
     }
     if (xUnit !== capUnit) badEvents(`events.extensions[${i}]`, `is in ${xUnit} but the extensionCap is in ${capUnit}`, `give the extension in ${capUnit}`);
-    if (at < rec.day) badEvents(`events.extensions[${i}].requestedOn`, `(${c.str[at]}) is before the day received (${c.str[rec.day]})`, "check the dates");
+    if (at < rec.day) badEvents(`events.extensions[${i}].requestedOn`, `(${c.strAt(at)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     const current = dueWith(used).due;
     if (at > current) {
       fail(
         "EXTENSION_AFTER_EXPIRY",
-        `The extension events.extensions[${i}] was requested on ${c.str[at]}, after the period had expired on ${c.str[current]}; an extension must be approved and announced before the period ends (营口 六.3), so this case is overdue.`,
-        { requestedOn: c.str[at] as string, dueDate: c.str[current] as string },
+        `The extension events.extensions[${i}] was requested on ${c.strAt(at)}, after the period had expired on ${c.strAt(current)}; an extension must be approved and announced before the period ends (营口 六.3), so this case is overdue.`,
+        { requestedOn: c.strAt(at) as string, dueDate: c.strAt(current) as string },
         { path: `events.extensions[${i}].requestedOn` },
       );
     }
@@ -255,7 +255,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     const total = n + (capUnit === unit ? used : 0);
     for (const f of spec.warnAt ?? []) {
       const w = Math.min(toWorking(countTo(Math.max(1, Math.ceil(f * total)), unit)), due);
-      warnings.push({ at: f, date: c.str[w] as string });
+      warnings.push({ at: f, date: c.strAt(w) as string });
     }
   }
 
@@ -263,22 +263,22 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   let status: DeadlineStatus | null = null;
   if (nowIdx !== null && nowM !== null) {
     const done = events.completed === undefined ? null : dayIdx(events.completed, "events.completed");
-    if (done !== null && done < rec.day) badEvents("events.completed", `(${c.str[done]}) is before the day received (${c.str[rec.day]})`, "check the dates");
+    if (done !== null && done < rec.day) badEvents("events.completed", `(${c.strAt(done)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     const paused = raw.find((p) => p.a <= nowIdx && (p.b === null ? !restarts.some((r) => r.day >= p.a && r.day <= nowIdx) : nowIdx < p.b));
     if (done !== null && done <= nowIdx) {
-      status = done <= due ? { kind: "done-on-time", completed: c.str[done] as string } : { kind: "done-late", completed: c.str[done] as string, workingDaysLate: (c.cum[done] as number) - (c.cum[due] as number) };
+      status = done <= due ? { kind: "done-on-time", completed: c.strAt(done) as string } : { kind: "done-late", completed: c.strAt(done) as string, workingDaysLate: (c.cumAt(done) as number) - (c.cumAt(due) as number) };
     } else if (nowIdx < rec.day) status = { kind: "not-started" };
-    else if (paused) status = { kind: "paused", since: c.str[paused.a] as string };
+    else if (paused) status = { kind: "paused", since: c.strAt(paused.a) as string };
     else if (nowIdx === due) status = { kind: "due-today" };
-    else if (nowIdx < due) status = { kind: "running", workingDaysLeft: (c.cum[due] as number) - (c.cum[nowIdx] as number) };
-    else status = { kind: "overdue", workingDaysOverdue: (c.cum[nowIdx] as number) - (c.cum[due] as number) };
+    else if (nowIdx < due) status = { kind: "running", workingDaysLeft: (c.cumAt(due) as number) - (c.cumAt(nowIdx) as number) };
+    else status = { kind: "overdue", workingDaysOverdue: (c.cumAt(nowIdx) as number) - (c.cumAt(due) as number) };
   }
 
   const ledger =
     options?.ledger === false
       ? []
       : buildLedger(c, { unit, n, included, rec, restarts, spans, granted, nominal, due, warnings, cutoff, receivedText: events.received, capUnit, used });
-  return { dueDate: c.str[due] as string, status, warnings, ledger };
+  return { dueDate: c.strAt(due) as string, status, warnings, ledger };
 }
 
 interface LedgerInput {
@@ -299,8 +299,8 @@ interface LedgerInput {
 }
 
 function kindText(c: CompiledCalendar, i: number): string {
-  const k = c.kind[i];
-  const name = c.names[i];
+  const k = c.kindAt(i);
+  const name = c.nameAt(i);
   if (k === 1) return "weekend";
   if (k === 2) return `holiday (${name ?? "public holiday"})`;
   if (k === 3) return `makeup working day (${name ?? "调休"} 调休)`;
@@ -310,7 +310,7 @@ function kindText(c: CompiledCalendar, i: number): string {
 /** The day-by-day explanation; it walks the days (the due date itself comes from the index). */
 function buildLedger(c: CompiledCalendar, x: LedgerInput): LedgerEntry[] {
   const out: LedgerEntry[] = [];
-  const d = (i: number): string => c.str[i] as string;
+  const d = (i: number): string => c.strAt(i) as string;
   const hhmm = x.cutoff === null ? "" : `${String(Math.floor(x.cutoff / 3600)).padStart(2, "0")}:${String((x.cutoff % 3600) / 60).padStart(2, "0")}`;
   out.push({ date: d(x.rec.day), kind: "received", reason: `received (${x.receivedText})${x.rec.late ? `, after the ${hhmm} cutoff, so it counts as received on ${d(x.rec.start)}` : ""}` });
   const total = x.n + (x.capUnit === x.unit ? x.used : 0);

@@ -56,8 +56,8 @@ function periods(c: CompiledCalendar, spec: ScheduleSpec, from: DateInput, to: D
   const t = c.first + c.index(to, "to");
   const len = MONTHS[spec.every];
   const out: Period[] = [];
-  const fy = Number((c.str[f - c.first] as string).slice(0, 4));
-  const ty = Number((c.str[t - c.first] as string).slice(0, 4));
+  const fy = Number((c.strAt(f - c.first) as string).slice(0, 4));
+  const ty = Number((c.strAt(t - c.first) as string).slice(0, 4));
   for (let y = fy - 1; y <= ty; y++) {
     for (let m0 = 1; m0 <= 12; m0 += len) {
       const m = m0 + (spec.month ?? len) - 1;
@@ -94,7 +94,7 @@ export function scheduleDueDates(cal: Calendar, spec: ScheduleSpec, from: DateIn
   const c = compiled(cal);
   return periods(c, spec, from, to).map((p) => {
     const due = dueOf(c, spec, p);
-    return { period: p.label, due: c.str[due] as string, moved: due !== p.nominal - c.first };
+    return { period: p.label, due: c.strAt(due) as string, moved: due !== p.nominal - c.first };
   });
 }
 
@@ -119,6 +119,6 @@ export function scheduleCompliance(cal: Calendar, spec: ScheduleSpec, done: stri
     const end = Math.max(p.last, due);
     const first = days.find((d) => d >= p.first && d <= end);
     const met = first !== undefined && (spec.atLeastOnce ? true : first <= due);
-    return { period: p.label, due: c.str[due - c.first] as string, met, doneOn: first === undefined ? null : (c.str[first - c.first] as string) };
+    return { period: p.label, due: c.strAt(due - c.first) as string, met, doneOn: first === undefined ? null : (c.strAt(first - c.first) as string) };
   });
 }

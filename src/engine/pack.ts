@@ -15,8 +15,9 @@ import { compileFactsChecker, type FactsChecker } from "./impl/facts-check.js";
 import { fnv1a64 } from "./impl/hash.js";
 import { readPackFiles } from "./impl/read-pack.js";
 import { checkExactlyOneLead } from "./impl/one-lead.js";
-import { deepFreeze } from "./impl/freeze.js";
+import { deepFreeze, freezeAll } from "./impl/freeze.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./impl/yaml-read.js";
+import { ReadonlyIndex } from "./impl/readonly-map.js";
 
 /** How much of the document the pack encodes: clauses cited by a rule, ladder, item or duty. */
 export interface Coverage {
@@ -115,11 +116,11 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     hash,
     meta: docs.pack,
     calendar: calendar!,
-    units: ctx.units,
+    units: new ReadonlyIndex(ctx.units),
     facts: docs.facts,
     coverage: deepFreeze({ total: clauses.length, covered, ratio: clauses.length ? covered / clauses.length : 1, clauses }),
     docs,
-    compiled: Object.freeze({
+    compiled: freezeAll({
       tables: Object.freeze(tables),
       deadlines: Object.freeze(deadlines),
       ladders: Object.freeze(ladders),
@@ -149,7 +150,7 @@ function checkFactDecls(ctx: Ctx): void {
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, readonly T[]> {
   const m = new Map<string, T[]>();
   for (const it of items) m.set(it.id, [...(m.get(it.id) ?? []), it]);
-  return m;
+  return new ReadonlyIndex([...m].map(([k, v]) => [k, Object.freeze(v)] as const));
 }
 
 function sortProblems(ps: Problem[]): Problem[] {

@@ -116,7 +116,7 @@ export function runScore(card: ScorecardDoc, input: ScoreInput, asOf: string, tr
       let n = 0;
       let sum = 0;
       for (const [ans, cnt] of Object.entries(answers!)) {
-        if (!(ans in cat.survey.answers)) bad(`survey answer \`${ans}\` is not one of ${Object.keys(cat.survey.answers).join(", ")}`, `survey.${ans}`);
+        if (!Object.prototype.hasOwnProperty.call(cat.survey.answers, ans)) bad(`survey answer \`${ans}\` is not one of ${Object.keys(cat.survey.answers).join(", ")}`, `survey.${ans}`);
         if (!Number.isSafeInteger(cnt) || cnt < 0) bad(`survey.${ans} must be a whole number ≥ 0`, `survey.${ans}`);
         const v = cat.survey.answers[ans];
         if (v === null || v === undefined) continue; // e.g. 不了解: not counted

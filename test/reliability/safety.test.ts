@@ -102,14 +102,13 @@ describe("names inherited from Object.prototype are not facts", () => {
     expect(assign(pack, "t", { toString: "y" }, { asOf: "2024-06-03" }).lead).toBe("city-office");
   });
 
-  // Known issues in files this suite does not own (reported): each test asserts the correct behaviour
-  // and is marked `fails` while the bug is there, so it turns red (and must be unmarked) once fixed.
-  it.fails("KNOWN ISSUE src/engine/impl/ctx.ts: `lookup: constructor` (undeclared) is an unknown reference", () => {
+  // Two keys that would otherwise reach Object.prototype through a pack's own tables.
+  it("`lookup: constructor` (undeclared) is an unknown reference, not Object.prototype.constructor", () => {
     const files = { ...MINIMAL, "assignment.yaml": table(undefined, { lead: { lookup: "constructor", key: "stage" } }) };
     expect(thrown(() => compilePack(files)).code).toBe("UNKNOWN_REFERENCE");
   });
 
-  it.fails("KNOWN ISSUE src/engine/score.ts: a survey answer `toString` is refused, not scored as NaN", () => {
+  it("a survey answer `toString` is refused, not scored as NaN", () => {
     const xinghua = loadPack("xinghua");
     expect(thrown(() => score(xinghua, "scorecard", { survey: { toString: 1 } }, { asOf: "2021-03-31" })).code).toBe("SCORING_INPUT_INVALID");
   });

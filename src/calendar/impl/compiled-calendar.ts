@@ -11,6 +11,7 @@
  * (a, b]" is `cum[b] - cum[a]`: no day-by-day walking.
  */
 import { DateTime } from "luxon";
+import { deepFreeze } from "../../engine/impl/freeze.js";
 import { fail } from "../../errors.js";
 import type { Calendar, DateInput, DayInfo, DayKind } from "../types.js";
 import { civil, formatDay } from "./days.js";
@@ -42,49 +43,80 @@ export class CompiledCalendar implements Calendar {
   /** Day number of the first covered day. */
   readonly first: number;
   readonly size: number;
-  readonly kind: Uint8Array;
-  readonly cum: Int32Array;
-  readonly ord: Int32Array;
-  readonly str: string[];
-  readonly names: (string | null)[];
-  private readonly y0: number;
-  private readonly y1: number;
-  private readonly lookup: Int32Array;
+  // The day index is private (#): typed arrays cannot be frozen, so they must not be reachable.
+  readonly #kind: Uint8Array;
+  readonly #cum: Int32Array;
+  readonly #ord: Int32Array;
+  readonly #str: string[];
+  readonly #names: (string | null)[];
+  readonly #y0: number;
+  readonly #y1: number;
+  readonly #lookup: Int32Array;
 
   constructor(source: CalendarSource, index: DayIndex) {
     this.id = source.id;
     this.version = source.version;
-    this.source = source;
+    this.source = deepFreeze(source);
     this.first = index.first;
-    this.kind = index.kind;
-    this.names = index.names;
+    this.#kind = index.kind;
+    this.#names = Object.freeze([...index.names]) as (string | null)[];
     const size = (this.size = index.kind.length);
-    this.cum = new Int32Array(size);
+    this.#cum = new Int32Array(size);
     const str: string[] = new Array<string>(size);
     let working = 0;
     for (let i = 0; i < size; i++) {
       const k = index.kind[i];
       if (k === K_WORKDAY || k === K_MAKEUP) working++;
-      this.cum[i] = working;
+      this.#cum[i] = working;
       str[i] = formatDay(this.first + i);
     }
-    this.str = str;
-    this.ord = new Int32Array(working);
+    this.#str = Object.freeze(str) as string[];
+    this.#ord = new Int32Array(working);
     for (let i = 0, k = 0; i < size; i++) {
       const kd = index.kind[i];
-      if (kd === K_WORKDAY || kd === K_MAKEUP) this.ord[k++] = i;
+      if (kd === K_WORKDAY || kd === K_MAKEUP) this.#ord[k++] = i;
     }
     this.range = Object.freeze({ from: str[0] ?? "", to: str[size - 1] ?? "" });
     const start = civil(this.first);
     const end = civil(this.first + size - 1);
-    this.y0 = start.y;
-    this.y1 = end.y;
-    this.lookup = new Int32Array((this.y1 - this.y0 + 1) * YEAR_STRIDE).fill(-1);
+    this.#y0 = start.y;
+    this.#y1 = end.y;
+    this.#lookup = new Int32Array((this.#y1 - this.#y0 + 1) * YEAR_STRIDE).fill(-1);
     for (let i = 0; i < size; i++) {
       const { y, m, d } = civil(this.first + i);
-      this.lookup[(y - this.y0) * YEAR_STRIDE + m * 40 + d] = i;
+      this.#lookup[(y - this.#y0) * YEAR_STRIDE + m * 40 + d] = i;
     }
     Object.freeze(this);
+  }
+
+  /** The `YYYY-MM-DD` text of day index `i`. */
+  strAt(i: number): string {
+    return this.#str[i]!;
+  }
+
+  /** Working days from the first covered day up to and including day index `i`. */
+  cumAt(i: number): number {
+    return this.#cum[i]!;
+  }
+
+  /** How many working days the range holds. */
+  get workingDayCount(): number {
+    return this.#ord.length;
+  }
+
+  /** Day index of the `k`-th working day (0-based) of the range. */
+  ordAt(k: number): number {
+    return this.#ord[k]!;
+  }
+
+  /** The kind code of day index `i` (see KIND_NAMES). */
+  kindAt(i: number): number {
+    return this.#kind[i]!;
+  }
+
+  /** The holiday or makeup-day name of day index `i`, or null. */
+  nameAt(i: number): string | null {
+    return this.#names[i] ?? null;
   }
 
   /** Index of a day inside the range; throws INVALID_DATE / DATE_OUT_OF_RANGE. Hot path first. */
@@ -100,9 +132,9 @@ export class CompiledCalendar implements Calendar {
       const f = d.charCodeAt(5) - 48, g = d.charCodeAt(6) - 48, h = d.charCodeAt(8) - 48, k = d.charCodeAt(9) - 48;
       if ((a >>> 0) < 10 && (b >>> 0) < 10 && (c >>> 0) < 10 && (e >>> 0) < 10 && (f >>> 0) < 2 && (g >>> 0) < 10 && (h >>> 0) < 4 && (k >>> 0) < 10) {
         const y = a * 1000 + b * 100 + c * 10 + e;
-        if (y >= this.y0 && y <= this.y1) {
+        if (y >= this.#y0 && y <= this.#y1) {
           // Month ≤ 19 and day ≤ 39 keep the key inside the year's stride; impossible dates hold -1.
-          const t = this.lookup[(y - this.y0) * YEAR_STRIDE + (f * 10 + g) * 40 + h * 10 + k];
+          const t = this.#lookup[(y - this.#y0) * YEAR_STRIDE + (f * 10 + g) * 40 + h * 10 + k];
           if (t !== undefined) return t;
         }
       }
@@ -136,7 +168,7 @@ export class CompiledCalendar implements Calendar {
 
   /** A walk from index i by `step` (working or natural days) went outside the range. */
   walkOut(i: number, step: string, forward: boolean): never {
-    const date = this.str[i] ?? "";
+    const date = this.#str[i] ?? "";
     const edge = forward ? this.range.to : this.range.from;
     const beyond = forward ? this.first + this.size : this.first - 1;
     return fail(
@@ -149,30 +181,30 @@ export class CompiledCalendar implements Calendar {
 
   /** Is index i a working day. */
   working(i: number): boolean {
-    const k = this.kind[i];
+    const k = this.#kind[i];
     return k === K_WORKDAY || k === K_MAKEUP;
   }
 
   /** Index of the n-th working day after index i (n ≥ 1), or the |n|-th before (n ≤ -1); n = 0: i or the next working day. */
   addIndex(i: number, n: number): number {
-    const c = this.cum[i] as number;
+    const c = this.#cum[i] as number;
     let t: number;
     if (n > 0) t = c + n - 1;
     else if (n === 0) t = this.working(i) ? c - 1 : c;
     else t = c - (this.working(i) ? 1 : 0) + n;
-    if (t >= this.ord.length) this.walkOut(i, `Counting ${n} working day${n === 1 ? "" : "s"}`, true);
+    if (t >= this.#ord.length) this.walkOut(i, `Counting ${n} working day${n === 1 ? "" : "s"}`, true);
     if (t < 0) this.walkOut(i, `Counting ${n} working day${n === -1 ? "" : "s"}`, false);
-    return this.ord[t] as number;
+    return this.#ord[t] as number;
   }
 
   info(d: DateInput): DayInfo {
     const i = this.index(d);
-    const k = this.kind[i] as number;
-    return { date: this.str[i] as string, working: k === K_WORKDAY || k === K_MAKEUP, kind: KIND_NAMES[k] as DayKind, name: this.names[i] ?? null };
+    const k = this.#kind[i] as number;
+    return { date: this.#str[i] as string, working: k === K_WORKDAY || k === K_MAKEUP, kind: KIND_NAMES[k] as DayKind, name: this.#names[i] ?? null };
   }
 
   isWorkingDay(d: DateInput): boolean {
-    const k = this.kind[this.index(d)];
+    const k = this.#kind[this.index(d)];
     return k === K_WORKDAY || k === K_MAKEUP;
   }
 
@@ -181,22 +213,22 @@ export class CompiledCalendar implements Calendar {
     if (!Number.isSafeInteger(n)) badCount(n, "n");
     // Inlined addIndex for the positive case: this is the call benchmarks and batches hammer.
     if (n > 0) {
-      const t = (this.cum[i] as number) + n - 1;
-      if (t < this.ord.length) return this.str[this.ord[t] as number] as string;
+      const t = (this.#cum[i] as number) + n - 1;
+      if (t < this.#ord.length) return this.#str[this.#ord[t] as number] as string;
     }
-    return this.str[this.addIndex(i, n)] as string;
+    return this.#str[this.addIndex(i, n)] as string;
   }
 
   countWorkingDays(from: DateInput, to: DateInput): number {
-    return (this.cum[this.index(to, "to")] as number) - (this.cum[this.index(from, "from")] as number);
+    return (this.#cum[this.index(to, "to")] as number) - (this.#cum[this.index(from, "from")] as number);
   }
 
   nextWorkingDay(d: DateInput): string {
-    return this.str[this.addIndex(this.index(d), 1)] as string;
+    return this.#str[this.addIndex(this.index(d), 1)] as string;
   }
 
   previousWorkingDay(d: DateInput): string {
-    return this.str[this.addIndex(this.index(d), -1)] as string;
+    return this.#str[this.addIndex(this.index(d), -1)] as string;
   }
 
   addDays(d: DateInput, n: number): string {
@@ -204,12 +236,12 @@ export class CompiledCalendar implements Calendar {
     if (!Number.isSafeInteger(n)) badCount(n, "n");
     const j = i + n;
     if (j < 0 || j >= this.size) this.walkOut(i, `Adding ${n} day${n === 1 || n === -1 ? "" : "s"}`, n > 0);
-    return this.str[j] as string;
+    return this.#str[j] as string;
   }
 
   toDate(d: DateInput): string {
     const t = this.fastIndex(d);
-    return t >= 0 ? (this.str[t] as string) : formatDay(toMoment(d).day);
+    return t >= 0 ? (this.#str[t] as string) : formatDay(toMoment(d).day);
   }
 
   toDateTime(d: string): DateTime {

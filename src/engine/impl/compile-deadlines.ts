@@ -3,6 +3,7 @@ import type { PeriodSpec, ScheduleSpec } from "../../calendar/index.js";
 import { fail } from "../../errors.js";
 import type { DeadlineDoc, Effective, FactRef, PeriodDoc, Source } from "../pack-types.js";
 import { checkIds, type Ctx, type Predicate } from "./ctx.js";
+import { own } from "./readonly-map.js";
 
 export type PeriodResolver = (facts: Readonly<Record<string, unknown>>) => PeriodSpec;
 
@@ -35,7 +36,7 @@ export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: str
   const numberOf = (v: number | FactRef | undefined, key: string): ((f: Readonly<Record<string, unknown>>) => number) | undefined => {
     if (v === undefined) return undefined;
     if (typeof v === "number") return () => v;
-    const fd = ctx.facts[v.fact];
+    const fd = own(ctx.facts, v.fact);
     if (!fd) ctx.unknownFact(v.fact, file, `${pointer}/${key}/fact`);
     else if (fd.type !== "number") ctx.report("CONDITION_INVALID", `\`${v.fact}\` gives a number of days, so it must be declared with \`type: number\`.`, { detail: "period fact not a number" }, file, `${pointer}/${key}/fact`);
     const name = v.fact;

@@ -3,6 +3,7 @@ import type { Effective, LadderDoc, RungDoc, Source, UnitRef } from "../pack-typ
 import { checkIds, type Ctx, type Predicate } from "./ctx.js";
 import { compilePeriod, type PeriodResolver } from "./compile-deadlines.js";
 import type { UnitResolver } from "./compile-tables.js";
+import { ReadonlyIndex } from "./readonly-map.js";
 
 export interface CompiledRung {
   readonly id: string;
@@ -99,6 +100,6 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
     rungs.forEach((r, i) => {
       if (!reached.has(i)) ctx.report("LADDER_INVALID", `rung \`${r.id}\` can never be reached: the rung below it ends its branch and no jump leads to it; remove \`final\` below it or add a jump.`, { ladder: l.id, detail: `unreachable rung ${r.id}` }, FILE, `${base}/rungs/${i}/id`);
     });
-    return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new Map(rungs.map((r) => [r.id, r])), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source });
+    return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new ReadonlyIndex(rungs.map((r) => [r.id, r] as const)), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source });
   });
 }

@@ -5,6 +5,7 @@ import { compileCondition, type Predicate } from "./conditions.js";
 import type { Places } from "./read-pack.js";
 import { suggest } from "./suggest.js";
 import type { Condition } from "../pack-types.js";
+import { own } from "./readonly-map.js";
 
 export class Ctx {
   readonly problems: Problem[] = [];
@@ -53,7 +54,7 @@ export class Ctx {
       return () => ref;
     }
     if ("fact" in ref) {
-      const fd = this.facts[ref.fact];
+      const fd = own(this.facts, ref.fact);
       if (!fd) this.unknownFact(ref.fact, file, `${pointer}/fact`);
       else if (fd.type !== "unit") this.report("CONDITION_INVALID", `\`${ref.fact}\` names a unit here, so it must be declared with \`type: unit\` (it is ${fd.type}).`, { detail: "unit fact of wrong type" }, file, `${pointer}/fact`);
       const name = ref.fact;
@@ -63,13 +64,13 @@ export class Ctx {
         return v;
       };
     }
-    const table = this.docs.assignment.lookups?.[ref.lookup];
+    const table = own(this.docs.assignment.lookups, ref.lookup);
     if (!table) {
       const hint = suggest(ref.lookup, Object.keys(this.docs.assignment.lookups ?? {}));
       this.report("UNKNOWN_REFERENCE", `lookup \`${ref.lookup}\` is not declared under \`lookups:\`${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "lookup", id: ref.lookup, suggestion: hint }, file, `${pointer}/lookup`);
       return () => null;
     }
-    if (!this.facts[ref.key]) this.unknownFact(ref.key, file, `${pointer}/key`);
+    if (!own(this.facts, ref.key)) this.unknownFact(ref.key, file, `${pointer}/key`);
     const key = ref.key;
     const entries = new Map(Object.entries(table.entries));
     return (f) => {

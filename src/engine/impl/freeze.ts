@@ -9,3 +9,15 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Freezes everything reachable, descending even into objects that are already frozen (a frozen
+ * object may hold unfrozen ones). For compiled packs, once per load; closures are left as they are.
+ */
+export function freezeAll<T>(value: T, seen: Set<object> = new Set()): T {
+  if (value === null || typeof value !== "object" || seen.has(value)) return value;
+  seen.add(value);
+  Object.freeze(value);
+  for (const k of Object.keys(value)) freezeAll((value as Record<string, unknown>)[k], seen);
+  return value;
+}

@@ -8,6 +8,7 @@
  */
 import type { Condition, FactDoc } from "../pack-types.js";
 import type { CompiledRule, CompiledTable } from "./compile-tables.js";
+import { ReadonlyIndex } from "./readonly-map.js";
 
 const MAX_BUCKETS = 4096;
 
@@ -94,7 +95,7 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
     buckets.push(table.rules.filter((r, ri) => !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 0));
   }
   return {
-    keys: keyFacts.map((n, i) => ({ name: n, values: new Map(domains[i]!.map((v, j) => [v, j])), def: facts[n]!.default })),
+    keys: keyFacts.map((n, i) => ({ name: n, values: new ReadonlyIndex(domains[i]!.map((v, j) => [v, j] as const)), def: facts[n]!.default })),
     reads: [...reads],
     buckets,
   };

@@ -1,14 +1,10 @@
-// Fuzz: documents built to hurt a YAML loader — deep nesting, alias bombs and cycles, huge lists,
-// prototype keys, impossible dates, unsafe numbers, empty files, BOM/CRLF/tabs — and bytes that are
-// not UTF-8, read from disk by readPackDir/loadPack.
-import { isUtf8 } from "node:buffer";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+// Fuzz: documents built to hurt a YAML loader — deep nesting, alias bombs and cycles, long lists,
+// prototype keys, impossible dates, unsafe numbers, empty files, BOM/CRLF/tabs. (Sizes at the
+// limits themselves are in limits.test.ts.)
+import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compilePack, loadPack } from "../../src/index.js";
-import { assertNoPollution, BUNDLED, budget, bundledFiles, checkLoadError, loadOne, MINIMAL, share, Stats } from "./helpers.js";
+import { compilePack } from "../../src/index.js";
+import { BUNDLED, budget, bundledFiles, loadOne, MINIMAL, share, Stats } from "./helpers.js";
 
 const compile = (f: Readonly<Record<string, string>>) => compilePack(f, { folder: "mini" });
 const FILES = ["pack.yaml", "units.yaml", "facts.yaml", "assignment.yaml", "duties.yaml"] as const;
@@ -18,20 +14,20 @@ type Case = { files: Record<string, string>; label: string; expect?: "pack" | st
 const file = fc.constantFrom(...FILES);
 const on = (name: string, text: string): Record<string, string> => ({ ...MINIMAL, [name]: text });
 
-const deepFlowSeq = fc.tuple(file, fc.integer({ min: 1, max: 10_000 })).map(([f, d]): Case => ({ files: on(f, `x: ${"[".repeat(d)}${"]".repeat(d)}`), label: `flow seq depth ${d} in ${f}` }));
-const deepFlowMap = fc.tuple(file, fc.integer({ min: 1, max: 5_000 })).map(([f, d]): Case => ({ files: on(f, `${"{a: ".repeat(d)}1${"}".repeat(d)}`), label: `flow map depth ${d} in ${f}` }));
+const deepFlowSeq = fc.tuple(file, fc.integer({ min: 1, max: 5_000 })).map(([f, d]): Case => ({ files: on(f, `x: ${"[".repeat(d)}${"]".repeat(d)}`), label: `flow seq depth ${d} in ${f}` }));
+const deepFlowMap = fc.tuple(file, fc.integer({ min: 1, max: 3_000 })).map(([f, d]): Case => ({ files: on(f, `${"{a: ".repeat(d)}1${"}".repeat(d)}`), label: `flow map depth ${d} in ${f}` }));
 const deepBlockMap = fc.tuple(file, fc.integer({ min: 1, max: 600 })).map(([f, d]): Case => ({
   files: on(f, Array.from({ length: d }, (_, i) => `${"  ".repeat(i)}a:`).join("\n") + " 1\n"),
   label: `block map depth ${d} in ${f}`,
 }));
-const deepBlockSeq = fc.tuple(file, fc.integer({ min: 1, max: 10_000 })).map(([f, d]): Case => ({ files: on(f, `${"- ".repeat(d)}x\n`), label: `block seq depth ${d} in ${f}` }));
+const deepBlockSeq = fc.tuple(file, fc.integer({ min: 1, max: 5_000 })).map(([f, d]): Case => ({ files: on(f, `${"- ".repeat(d)}x\n`), label: `block seq depth ${d} in ${f}` }));
 const aliasBomb = fc.tuple(file, fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 12 })).map(([f, levels, width]): Case => {
   const lines = ["a0: &a0 [lol]"];
   for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: width }, () => `*a${i - 1}`).join(", ")}]`);
   return { files: on(f, lines.join("\n") + "\n"), label: `billion laughs ${levels}×${width} in ${f}` };
 });
 const aliasCycle = fc.tuple(file, fc.constantFrom("&a [*a]", "&a {k: *a}", "a: &a\n  b: *a\n", "*a", "a: *nothing\n", "&a [&b [*a, *b]]", "a: &a 1\na: &a 2\nb: *a\n")).map(([f, t]): Case => ({ files: on(f, t), label: `alias ${JSON.stringify(t)} in ${f}` }));
-const wide = fc.tuple(file, fc.integer({ min: 1, max: 15_000 }), fc.boolean()).map(([f, n, flow]): Case => ({
+const wide = fc.tuple(file, fc.integer({ min: 1, max: 5_000 }), fc.boolean()).map(([f, n, flow]): Case => ({
   files: on(f, flow ? `x: [${Array.from({ length: n }, (_, i) => i).join(",")}]\n` : `x:\n${"  - y\n".repeat(n)}`),
   label: `${n} items (${flow ? "flow" : "block"}) in ${f}`,
 }));
@@ -81,7 +77,7 @@ const encodings = fc.tuple(fc.constantFrom(...BUNDLED), fc.boolean(), fc.boolean
 });
 
 describe("fuzz loader/hostile-documents", () => {
-  const total = share(0.2);
+  const total = share(0.12);
   it(`gives a pack or a typed error for ${total} hostile documents`, { timeout: budget(total, 25) }, () => {
     const stats = new Stats("loader/hostile-documents");
     compile(MINIMAL);
@@ -100,48 +96,3 @@ describe("fuzz loader/hostile-documents", () => {
   });
 });
 
-describe("fuzz loader/files-on-disk", () => {
-  const root = mkdtempSync(join(tmpdir(), "yingshang-fuzz-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const BAD_BYTES = [[0xff], [0xfe], [0xc0, 0x80], [0x80], [0xe4, 0xb8], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98], [0xc3]];
-  const GOOD_BYTES = [[0xef, 0xbb, 0xbf], [0x0d, 0x0a], [0xe5, 0x9b, 0xbd], [0x20], [0x09]];
-  const total = share(0.06);
-  it(`reads ${total} packs from disk with random bytes: FILE_ENCODING names the file, nothing else throws`, { timeout: budget(total, 20) }, () => {
-    const stats = new Stats("loader/files-on-disk");
-    compile(MINIMAL);
-    let k = 0;
-    fc.assert(
-      fc.property(fc.constantFrom("pack.yaml", "units.yaml", "facts.yaml"), fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { minLength: 1, maxLength: 3 }), (name, edits) => {
-        const dir = join(root, String(k++), "mini");
-        mkdirSync(dir, { recursive: true });
-        let bytes = Buffer.from(MINIMAL[name]!, "utf8");
-        for (const [pos, bad, which] of edits) {
-          const ins = Buffer.from(bad ? BAD_BYTES[which % BAD_BYTES.length]! : GOOD_BYTES[which % GOOD_BYTES.length]!);
-          const at = pos % (bytes.length + 1);
-          bytes = Buffer.concat([bytes.subarray(0, at), ins, bytes.subarray(at)]);
-        }
-        for (const [n, t] of Object.entries(MINIMAL)) writeFileSync(join(dir, n), n === name ? bytes : Buffer.from(t, "utf8"));
-        const label = `${name} with ${JSON.stringify(edits)}`;
-        const texts = { ...MINIMAL, [name]: bytes.toString("utf8") };
-        let out: unknown;
-        try {
-          out = stats.time(label, () => loadPack(dir));
-        } catch (e) {
-          out = e;
-        }
-        assertNoPollution(label);
-        if (!isUtf8(bytes)) {
-          const e = checkLoadError(out, texts, label);
-          expect(e.problems.map((p) => `${p.code} ${p.file}`), label).toContain(`FILE_ENCODING ${name}`);
-          stats.outcome("FILE_ENCODING");
-        } else if (out instanceof Error) {
-          stats.outcome(checkLoadError(out, texts, label).code);
-        } else stats.outcome("pack");
-        rmSync(join(root, String(k - 1)), { recursive: true, force: true });
-      }),
-      { numRuns: total },
-    );
-    expect(stats.outcomes.get("FILE_ENCODING") ?? 0).toBeGreaterThan(0);
-    expect(stats.report()).toContain("all passed");
-  });
-});

@@ -6,7 +6,7 @@ import { mutateText } from "./mutate.js";
 import { runTarget } from "./mutated-run.js";
 
 describe("fuzz loader/mutated-text", () => {
-  const total = share(0.22);
+  const total = share(0.2);
   it(`gives a pack or a typed error for ${total} packs mutated as text`, { timeout: budget(total, 15) }, () => {
     const stats = runTarget("loader/mutated-text", total, mutateText);
     expect(stats.report()).toContain("all passed");

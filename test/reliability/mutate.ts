@@ -70,7 +70,7 @@ function mutateOnce(root: unknown, c: Choices): string {
         if (site.length) site.splice(i, 0, structuredClone(site[i]));
         return "duplicate item";
       case 4:
-        site[i] = c.pick(HOSTILE_VALUES);
+        site[i] = structuredClone(c.pick(HOSTILE_VALUES)); // a copy: later mutations must not change the shared list
         return "wrong-type item";
       case 5:
         site.reverse();
@@ -98,7 +98,7 @@ function mutateOnce(root: unknown, c: Choices): string {
       return "delete key";
     case 3:
     case 4:
-      site[k] = c.pick(HOSTILE_VALUES);
+      site[k] = structuredClone(c.pick(HOSTILE_VALUES));
       return "wrong-type value";
     case 5: {
       // A value taken from elsewhere in the same document (ids, clauses, facts…), so references cross.

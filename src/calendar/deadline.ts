@@ -276,10 +276,13 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
 
   const ledger =
     options?.ledger === false
-      ? []
+      ? (NO_LEDGER as LedgerEntry[])
       : buildLedger(c, { unit, n, included, rec, restarts, spans, granted, nominal, due, warnings, cutoff, receivedText: events.received, capUnit, used });
   return { dueDate: c.strAt(due) as string, status, warnings, ledger };
 }
+
+/** Shared by every result computed without a ledger (batch speed). */
+const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
 
 interface LedgerInput {
   unit: Unit | "sameDay";

@@ -3,8 +3,7 @@ import { fail, YingshangError } from "../errors.js";
 import type { Role } from "./pack-types.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
 import { inForce } from "./impl/ctx.js";
-import { candidates } from "./impl/table-index.js";
-import { deepFreeze } from "./impl/freeze.js";
+import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
@@ -67,7 +66,7 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
   const { facts, asOf, trace } = ev;
   const fired: CompiledTable["rules"][number][] = [];
   // Untraced: test only the rules the decision index leaves for these facts (same answers).
-  const pool = trace === null && table.index !== null ? (candidates(table.index, facts, ev.factDocs) ?? table.rules) : table.rules;
+  const pool = trace === null && table.index !== null ? (table.index.lookup(facts) ?? table.rules) : table.rules;
   for (const r of pool) {
     if (r.effective !== undefined && !inForce(r.effective, asOf)) {
       if (trace) trace.push({ kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, note: `not in force on ${asOf}` });
@@ -84,7 +83,7 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
   if (table.hitPolicy === "unique" && fired.length > 1) {
     fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` allows one rule to apply, but ${fired.map((r) => `\`${r.id}\``).join(" and ")} all apply to these facts; the pack needs correcting.`, { table: table.id, rules: fired.map((r) => r.id) }, { path: `assignment.${table.id}` });
   }
-  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.map((r) => r.id), reason: null, trace: trace ?? [], receipt: ev.receipt };
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.map((r) => r.id), reason: null, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
   for (const r of fired) {

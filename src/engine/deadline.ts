@@ -4,7 +4,7 @@ import { fail } from "../errors.js";
 import type { CompiledDeadline } from "./impl/compile-deadlines.js";
 import { inForce } from "./impl/ctx.js";
 import { begin, type Evaluation } from "./impl/begin.js";
-import { deepFreeze } from "./impl/freeze.js";
+import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
 
@@ -87,7 +87,7 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
       periods = due.map((p) => ({ ...p, met: met.get(p.period)!.met, doneOn: met.get(p.period)!.doneOn }));
     }
     if (trace) trace.push({ kind: "rule", id: d.id, fired: true, clause: d.doc.source?.clause ?? "", quote: d.doc.source?.quote ?? "" });
-    return { deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? [], receipt: ev.receipt };
+    return { deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
   }
   let chosen: CompiledDeadline["variants"][number] | null = null;
   for (const v of d.variants) {
@@ -106,5 +106,5 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
   }
   const period = chosen.period(facts);
   const r = computeDeadline(cal, period, input.events, input.now, { ledger: trace !== null });
-  return { ...r, deadline: d.id, variant: chosen.id, period, clause: chosen.source?.clause ?? null, trace: trace ?? [], receipt: ev.receipt };
+  return { ...r, deadline: d.id, variant: chosen.id, period, clause: chosen.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
 }

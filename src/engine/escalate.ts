@@ -5,7 +5,7 @@ import type { Outcome } from "./pack-types.js";
 import type { CompiledLadder, CompiledRung } from "./impl/compile-ladders.js";
 import { inForce } from "./impl/ctx.js";
 import { begin, type Evaluation } from "./impl/begin.js";
-import { deepFreeze } from "./impl/freeze.js";
+import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
 
@@ -119,7 +119,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   if (rung.within) dueBy = computeDeadline(cal, rung.within(facts), { received: last.at }, undefined, { ledger: false }).dueDate;
   const today = input.now !== undefined ? cal.toDate(input.now) : null;
   const overdue = dueBy !== null && today !== null && today > dueBy;
-  const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? [], receipt: ev.receipt };
+  const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (last.outcome !== undefined && CLOSED.has(last.outcome)) {
     result.status = "resolved";
     return result;

@@ -3,7 +3,7 @@ import { fail } from "../errors.js";
 import type { ScorecardDoc } from "./pack-types.js";
 import { inForce } from "./impl/ctx.js";
 import { begin } from "./impl/begin.js";
-import { deepFreeze } from "./impl/freeze.js";
+import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
 
@@ -138,5 +138,5 @@ export function runScore(card: ScorecardDoc, input: ScoreInput, asOf: string, tr
     categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: d, score: s, clause: cat.source.clause };
   }
   const total = r2(Math.min(card.total, Math.max(0, Object.values(categories).reduce((a, c) => a + c.score, 0))));
-  return { scorecard: card.id, total, max: card.total, categories, deductions, survey, trace: trace ?? [], receipt };
+  return { scorecard: card.id, total, max: card.total, categories, deductions, survey, trace: trace ?? EMPTY, receipt };
 }

@@ -1,3 +1,6 @@
+/** One frozen empty list, shared by every untraced result (no allocation, nothing to freeze). */
+export const EMPTY: never[] = Object.freeze([]) as never[];
+
 /** Freezes a value and everything reachable from it (results and packs are immutable). */
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;

@@ -21,6 +21,8 @@ export interface TableIndex {
   readonly reads: readonly string[];
   /** Candidate rules per key, in table order. */
   readonly buckets: readonly (readonly CompiledRule[])[];
+  /** The lookup itself, over plain Maps held in a closure (fast, and unreachable from outside). */
+  readonly lookup: (f: Readonly<Record<string, unknown>>) => readonly CompiledRule[] | null;
 }
 
 function tri(c: Condition, assign: ReadonlyMap<string, unknown>): Tri {
@@ -94,23 +96,25 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
     }
     buckets.push(table.rules.filter((r, ri) => !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 0));
   }
+  const readList = [...reads].filter((n) => facts[n]?.default === undefined);
+  const keyList = keyFacts.map((n, i) => ({ name: n, values: new Map<unknown, number>(domains[i]!.map((v, j) => [v, j] as const)), def: facts[n]!.default }));
+  const lookup = (f: Readonly<Record<string, unknown>>): readonly CompiledRule[] | null => {
+    for (let i = 0; i < readList.length; i++) if (f[readList[i]!] === undefined) return null;
+    let key = 0;
+    for (let i = 0; i < keyList.length; i++) {
+      const k = keyList[i]!;
+      let v = f[k.name];
+      if (v === undefined) v = k.def;
+      const j = k.values.get(v);
+      if (j === undefined) return null;
+      key = key * k.values.size + j;
+    }
+    return buckets[key]!;
+  };
   return {
-    keys: keyFacts.map((n, i) => ({ name: n, values: new ReadonlyIndex(domains[i]!.map((v, j) => [v, j] as const)), def: facts[n]!.default })),
+    keys: keyList.map((k) => ({ name: k.name, values: new ReadonlyIndex(k.values), def: k.def })),
     reads: [...reads],
     buckets,
+    lookup,
   };
-}
-
-/** The candidate rules for these facts, or null when the index cannot be used (a fact absent). */
-export function candidates(ix: TableIndex, f: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, FactDoc>>): readonly CompiledRule[] | null {
-  for (const n of ix.reads) if (f[n] === undefined && defaults[n]?.default === undefined) return null;
-  let key = 0;
-  for (const k of ix.keys) {
-    let v = f[k.name];
-    if (v === undefined) v = k.def;
-    const j = k.values.get(v);
-    if (j === undefined) return null;
-    key = key * k.values.size + j;
-  }
-  return ix.buckets[key]!;
 }

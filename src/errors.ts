@@ -56,8 +56,11 @@ export function problem<C extends ProblemCode>(
  * ten mistakes reports ten); `code` is the first problem's code, for quick checks.
  *
  * @example
- * try { cal.addWorkingDays("2030-01-01", 1) } catch (e) {
- *   if (e instanceof YingshangError && e.code === "DATE_OUT_OF_RANGE") console.log(e.problems[0].params)
+ * import { defaultCalendar, YingshangError } from "yingshang";
+ * try {
+ *   defaultCalendar().addWorkingDays("2030-01-01", 1);
+ * } catch (e) {
+ *   if (e instanceof YingshangError && e.code === "DATE_OUT_OF_RANGE") console.log(e.problems[0].params); // { date: "2030-01-01", from: "2018-12-29", to: "2026-12-31" }
  * }
  */
 export class YingshangError extends Error {

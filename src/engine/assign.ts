@@ -7,6 +7,7 @@ import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+import { findInForce } from "./impl/find.js";
 
 /** The outcome of one decision table for one case. */
 export interface AssignmentResult {
@@ -34,8 +35,8 @@ export interface AssignmentResult {
  * @example
  * import { loadPack, assign } from "yingshang";
  * const yingkou = loadPack("yingkou");
- * const r = assign(yingkou, "lead-unit", { stage: "construction", introducer: "city-department", introducerUnit: "city-industry" }, { asOf: "2026-01-05" });
- * console.log(r.lead); // "city-industry"
+ * const r = assign(yingkou, "lead-unit", { stage: "construction", introducer: "city-department", introducerUnit: "city-commerce", landingUnit: "laobian" }, { asOf: "2026-01-05" });
+ * console.log(r.lead); // "city-commerce"
  */
 export function assign(pack: Pack, tableId: string, facts: unknown, options: EvalOptions): AssignmentResult {
   const ev = begin(pack, facts, options);
@@ -55,10 +56,7 @@ export function freezeAssignment(r: AssignmentResult): AssignmentResult {
 
 /** Finds the version of a table in force on `asOf`. */
 export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
-  const all = pack.compiled.index.tables.get(id) ?? [];
-  const t = all.find((x) => inForce(x.effective, asOf));
-  if (t) return t;
-  return fail("RULE_UNKNOWN", all.length ? `Table \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no table \`${id}\` (tables: ${[...new Set(pack.compiled.tables.map((x) => x.id))].join(", ")}).`, { kind: "table", id, known: pack.compiled.tables.map((x) => x.id) }, { path: "table" });
+  return findInForce("table", pack.id, pack.compiled.tables, pack.compiled.index.tables.get(id), id, asOf);
 }
 
 /** Evaluates a compiled table; shared by `assign`, `evaluate` and the pack checks. */

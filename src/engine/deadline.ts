@@ -7,6 +7,7 @@ import { begin, type Evaluation } from "./impl/begin.js";
 import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+import { findInForce } from "./impl/find.js";
 
 /** What a deadline evaluation needs: the case's facts and events, or for a schedule a date range. */
 export interface DeadlineInput {
@@ -59,10 +60,7 @@ export function deadline(pack: Pack, id: string, input: DeadlineInput, options: 
 }
 
 export function findDeadline(pack: Pack, id: string, asOf: string): CompiledDeadline {
-  const all = pack.compiled.index.deadlines.get(id) ?? [];
-  const d = all.find((x) => inForce(x.effective, asOf));
-  if (d) return d;
-  return fail("RULE_UNKNOWN", all.length ? `Deadline \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no deadline \`${id}\` (deadlines: ${[...new Set(pack.compiled.deadlines.map((x) => x.id))].join(", ")}).`, { kind: "deadline", id, known: pack.compiled.deadlines.map((x) => x.id) }, { path: "deadline" });
+  return findInForce("deadline", pack.id, pack.compiled.deadlines, pack.compiled.index.deadlines.get(id), id, asOf);
 }
 
 export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInput, ev: Evaluation): DeadlineEvaluation {

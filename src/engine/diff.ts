@@ -62,10 +62,12 @@ function higher(a: string, b: string): boolean {
  * escalation, score total — each kind with a minimal example. Pure: no file access.
  *
  * @example
- * import { loadPack } from "yingshang";
- * import { diffPacks } from "yingshang";
+ * import { compilePack, diffPacks, loadPack, readPackDir } from "yingshang";
  * const before = loadPack("suqian");
- * const after = loadPack("./suqian-next/suqian");
+ * // The next version: complex matters get 10 working days instead of 15.
+ * const files = readPackDir("policies/suqian");
+ * files["deadlines.yaml"] = files["deadlines.yaml"].replace("workingDays: 15", "workingDays: 10");
+ * const after = compilePack(files);
  * const d = diffPacks(before, after, { population: 2000 });
  * for (const c of d.changes) console.log(c.text);
  * console.log(d.outcomesChanged, d.population?.changed);

@@ -3,11 +3,11 @@ import { computeDeadline } from "../calendar/index.js";
 import { fail } from "../errors.js";
 import type { Outcome } from "./pack-types.js";
 import type { CompiledLadder, CompiledRung } from "./impl/compile-ladders.js";
-import { inForce } from "./impl/ctx.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+import { findInForce } from "./impl/find.js";
 
 /** One step of a case's history: the rung it reached, when, and how that rung ended (if it has). */
 export interface HistoryEntry {
@@ -52,8 +52,8 @@ const OUTCOMES = new Set([...TRIGGERS, ...CLOSED]);
  * @example
  * import { loadPack, escalate } from "yingshang";
  * const suqian = loadPack("suqian");
- * const r = escalate(suqian, "complaint", { facts: {}, history: [{ rung: "receiving-unit", at: "2026-03-02", outcome: "failed" }] }, { asOf: "2026-03-02" });
- * console.log(r.status, r.next?.rung); // "escalate" "joint-meeting"
+ * const r = escalate(suqian, "complaint", { facts: { receivingUnit: "county" }, history: [{ rung: "receiving-unit", at: "2026-03-02", outcome: "failed" }] }, { asOf: "2026-03-02" });
+ * console.log(r.status, r.next?.rung); // "escalate" "graded-joint-meeting"
  */
 export function escalate(pack: Pack, ladderId: string, input: EscalationInput, options: EvalOptions): EscalationResult {
   const ev = begin(pack, input?.facts, options);
@@ -61,10 +61,7 @@ export function escalate(pack: Pack, ladderId: string, input: EscalationInput, o
 }
 
 export function findLadder(pack: Pack, id: string, asOf: string): CompiledLadder {
-  const all = pack.compiled.index.ladders.get(id) ?? [];
-  const l = all.find((x) => inForce(x.effective, asOf));
-  if (l) return l;
-  return fail("RULE_UNKNOWN", all.length ? `Ladder \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no ladder \`${id}\` (ladders: ${pack.compiled.ladders.map((x) => x.id).join(", ")}).`, { kind: "ladder", id, known: pack.compiled.ladders.map((x) => x.id) }, { path: "ladder" });
+  return findInForce("ladder", pack.id, pack.compiled.ladders, pack.compiled.index.ladders.get(id), id, asOf);
 }
 
 export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput, ev: Evaluation): EscalationResult {

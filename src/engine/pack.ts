@@ -74,9 +74,10 @@ export interface CompileOptions {
  * Throws a `YingshangError` listing every problem found, each with file, line and column.
  *
  * @example
- * import { compilePack } from "yingshang";
- * const pack = compilePack({ "pack.yaml": packText, "units.yaml": unitsText });
- * console.log(pack.id, pack.coverage.ratio);
+ * import { compilePack, readPackDir } from "yingshang";
+ * // Any { "file name": text } map will do (a browser can fetch the files); here, from disk.
+ * const pack = compilePack(readPackDir("policies/suqian"));
+ * console.log(pack.id, pack.coverage.ratio); // suqian 1
  */
 export function compilePack(files: Readonly<Record<string, string>>, options: CompileOptions = {}): Pack {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };

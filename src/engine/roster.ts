@@ -31,8 +31,10 @@ export interface RosterResult {
  * (ROSTER_NO_STAFFING_RULES) or the text is not readable YAML (YAML_SYNTAX, …).
  *
  * @example
+ * import { readFileSync } from "node:fs";
  * import { loadPack, checkRoster } from "yingshang";
- * const r = checkRoster(loadPack("xinghua"), text, { file: "rosters/2026.yaml" });
+ * const file = "policies/xinghua/rosters/valid-roster.yaml";
+ * const r = checkRoster(loadPack("xinghua"), readFileSync(file, "utf8"), { file });
  * if (!r.valid) for (const p of r.problems) console.log(p.line, p.code, p.message);
  */
 export function checkRoster(pack: Pack, rosterText: string, options: RosterOptions = {}): RosterResult {

@@ -6,6 +6,7 @@ import { begin } from "./impl/begin.js";
 import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
+import { findInForce } from "./impl/find.js";
 
 /** Recorded incidents and survey answers of one unit for one period. */
 export interface ScoreInput {
@@ -43,8 +44,8 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  * @example
  * import { loadPack, score } from "yingshang";
  * const xinghua = loadPack("xinghua");
- * const s = score(xinghua, "scorecard", { incidents: [{ item: "no-first-ask", count: 2 }], survey: { 优秀: 10 } }, { asOf: "2021-03-31" });
- * console.log(s.total);
+ * const s = score(xinghua, "scorecard", { incidents: [{ item: "no-first-ask-or-notice", count: 2 }], survey: { 优秀: 10 } }, { asOf: "2021-03-31" });
+ * console.log(s.total); // 94 (two cases × 3 points, 附件2三(三))
  */
 export function score(pack: Pack, scorecardId: string, input: ScoreInput, options: EvalOptions): ScoreResult {
   const ev = begin(pack, undefined, options);
@@ -73,10 +74,7 @@ export function rank(pack: Pack, scorecardId: string, units: Record<string, Scor
 }
 
 export function findScorecard(pack: Pack, id: string, asOf: string): ScorecardDoc {
-  const all = pack.docs.scorecards.filter((s) => s.id === id);
-  const s = all.find((x) => inForce(x.effective, asOf));
-  if (s) return s;
-  return fail("RULE_UNKNOWN", all.length ? `Scorecard \`${id}\` is not in force on ${asOf}.` : `Pack ${pack.id} has no scorecard \`${id}\`.`, { kind: "scorecard", id, known: pack.docs.scorecards.map((x) => x.id) }, { path: "scorecard" });
+  return findInForce("scorecard", pack.id, pack.docs.scorecards, pack.docs.scorecards.filter((s) => s.id === id), id, asOf);
 }
 
 export function runScore(card: ScorecardDoc, input: ScoreInput, asOf: string, trace: TraceEntry[] | null, receipt: Receipt): ScoreResult {

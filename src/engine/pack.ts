@@ -4,7 +4,8 @@
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import { YingshangError, type Problem } from "../errors.js";
-import type { FactDoc, PackDocs, PackMeta, UnitDoc } from "./pack-types.js";
+import type { Condition, FactDoc, PackDocs, PackMeta, UnitDoc } from "./pack-types.js";
+import { factsOf } from "./impl/conditions.js";
 import { compileDeadlines, type CompiledDeadline } from "./impl/compile-deadlines.js";
 import { compileLadders, type CompiledLadder } from "./impl/compile-ladders.js";
 import { checkDuties, checkScorecards } from "./impl/compile-scoring.js";
@@ -97,7 +98,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   checkScorecards(ctx);
   checkDuties(ctx);
   checkStaffing(ctx);
-  const checkFacts = compileFactsChecker(docs.facts, ctx.units);
+  const checkFacts = compileFactsChecker(docs.facts, ctx.units, factUsers(docs));
   if (ctx.problems.length === 0) checkExactlyOneLead(ctx, tables, checkFacts);
   if (ctx.problems.length) throw new YingshangError(sortProblems(ctx.problems));
 
@@ -146,6 +147,21 @@ function checkFactDecls(ctx: Ctx): void {
     if (f.type !== "enum" && f.values) ctx.report("SCHEMA_VIOLATION", `fact \`${name}\` has \`values\`, which only an enum may have (its type is ${f.type}).`, { keyword: "values", detail: "values on non-enum" }, "facts.yaml", `${ptr}/values`);
     if (f.type === "unit") for (const k of f.kinds ?? []) if (![...ctx.units.values()].some((u) => u.kind === k)) ctx.report("UNKNOWN_REFERENCE", `no unit of kind \`${k}\` is declared, so \`${name}\` could never be given.`, { kind: "unit kind", id: k, suggestion: null }, "facts.yaml", `${ptr}/kinds`);
   }
+}
+
+/** For each fact, the first rule (in file order) whose conditions read it: named in fact errors. */
+function factUsers(docs: PackDocs): Map<string, string> {
+  const users = new Map<string, string>();
+  const note = (cond: Condition | undefined, rule: string) => {
+    for (const f of factsOf(cond)) if (!users.has(f)) users.set(f, rule);
+  };
+  for (const t of docs.assignment.tables) for (const r of t.rules) note(r.when, `${t.id}/${r.id}`);
+  for (const d of docs.deadlines) {
+    for (const v of d.variants ?? []) note(v.when, `${d.id}/${v.id}`);
+    note(d.requires?.condition, d.id);
+  }
+  for (const l of docs.ladders) for (const j of l.jumps ?? []) note(j.when, `${l.id}/${j.id}`);
+  return users;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, readonly T[]> {

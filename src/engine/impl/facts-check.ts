@@ -24,13 +24,18 @@ function kindOf(v: unknown): string {
   return typeof v === "string" ? `text ${JSON.stringify(v)}` : `${typeof v} ${JSON.stringify(v)}`;
 }
 
-/** Compiles one checker per pack: every given fact must be declared and of its declared type. */
-export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, units: ReadonlyMap<string, UnitDoc>): FactsChecker {
+/**
+ * Compiles one checker per pack: every given fact must be declared and of its declared type.
+ * `users` names, for each fact, the first rule that reads it, so an error can say who needed it.
+ */
+export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, units: ReadonlyMap<string, UnitDoc>, users: ReadonlyMap<string, string> = new Map()): FactsChecker {
   const names = Object.keys(facts);
   const checks = new Map<string, (v: unknown) => void>();
   for (const [name, doc] of Object.entries(facts)) {
+    const rule = users.get(name) ?? null;
+    const needed = rule ? ` (rule \`${rule}\` reads it)` : "";
     const typeErr = (expected: string, v: unknown): never =>
-      fail("FACT_TYPE", `The fact \`${name}\` must be ${expected}, but it is ${kindOf(v)}.`, { fact: name, expected, actual: kindOf(v), rule: null }, { path: `facts.${name}` });
+      fail("FACT_TYPE", `The fact \`${name}\` must be ${expected}, but it is ${kindOf(v)}${needed}.`, { fact: name, expected, actual: kindOf(v), rule }, { path: `facts.${name}` });
     switch (doc.type) {
       case "enum": {
         const allowed = new Set(doc.values ?? []);
@@ -38,7 +43,7 @@ export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, un
           if (typeof v !== "string") typeErr(`one of ${[...allowed].join(", ")}`, v);
           else if (!allowed.has(v)) {
             const hint = suggest(v, allowed);
-            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not one of its values (${[...allowed].join(", ")})${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed: [...allowed], rule: null }, { path: `facts.${name}` });
+            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not one of its values (${[...allowed].join(", ")})${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed: [...allowed], rule }, { path: `facts.${name}` });
           }
         });
         break;
@@ -72,7 +77,7 @@ export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, un
           if (typeof v !== "string") typeErr("a unit id", v);
           else if (!set.has(v)) {
             const hint = suggest(v, allowed);
-            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not a ${kinds ? [...kinds].join("/") + " " : ""}unit of this pack${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed, rule: null }, { path: `facts.${name}` });
+            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not a ${kinds ? [...kinds].join("/") + " " : ""}unit of this pack${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed, rule }, { path: `facts.${name}` });
           }
         });
         break;

@@ -65,6 +65,8 @@ export interface FactDoc {
   min?: number;
   max?: number;
   default?: unknown;
+  /** The clause that makes this fact matter (optional). */
+  source?: Source;
   note?: string;
 }
 

@@ -143,6 +143,7 @@ function pickCalendar(name: string, extra: readonly Calendar[], ctx: Ctx): Calen
 function checkFactDecls(ctx: Ctx): void {
   for (const [name, f] of Object.entries(ctx.docs.facts)) {
     const ptr = `/facts/${name}`;
+    ctx.source(f.source, `fact ${name}`, "facts.yaml", `${ptr}/source`);
     if (f.type === "enum" && !f.values?.length) ctx.report("SCHEMA_MISSING_KEY", `fact \`${name}\` is an enum, so it needs \`values\`.`, { key: "values" }, "facts.yaml", ptr);
     if (f.type !== "enum" && f.values) ctx.report("SCHEMA_VIOLATION", `fact \`${name}\` has \`values\`, which only an enum may have (its type is ${f.type}).`, { keyword: "values", detail: "values on non-enum" }, "facts.yaml", `${ptr}/values`);
     if (f.type === "unit") for (const k of f.kinds ?? []) if (![...ctx.units.values()].some((u) => u.kind === k)) ctx.report("UNKNOWN_REFERENCE", `no unit of kind \`${k}\` is declared, so \`${name}\` could never be given.`, { kind: "unit kind", id: k, suggestion: null }, "facts.yaml", `${ptr}/kinds`);

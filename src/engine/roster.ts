@@ -33,7 +33,7 @@ export interface RosterResult {
  * @example
  * import { readFileSync } from "node:fs";
  * import { loadPack, checkRoster } from "yingshang";
- * const file = "policies/xinghua/rosters/valid-roster.yaml";
+ * const file = "policies/xinghua/tests/rosters/valid-roster.yaml";
  * const r = checkRoster(loadPack("xinghua"), readFileSync(file, "utf8"), { file });
  * if (!r.valid) for (const p of r.problems) console.log(p.line, p.code, p.message);
  */

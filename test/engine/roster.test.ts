@@ -9,7 +9,7 @@ import { compilePack, loadPack, readPackDir, YingshangError, type Problem } from
 import { checkRoster } from "../../src/engine/roster.js";
 
 const root = resolve(__dirname, "..", "..");
-const rosters = join(root, "policies", "xinghua", "rosters");
+const rosters = join(root, "policies", "xinghua", "tests", "rosters");
 const xinghua = loadPack(join(root, "policies", "xinghua"));
 const text = (name: string) => readFileSync(join(rosters, name), "utf8");
 const check = (t: string, file = "roster.yaml") => checkRoster(xinghua, t, { file });
@@ -34,7 +34,7 @@ const INVALID: { file: string; code: string; path: string; clause: string; marke
 ];
 
 describe("checkRoster on Xinghua's example rosters", () => {
-  it("covers every roster in policies/xinghua/rosters/", () => {
+  it("covers every roster in policies/xinghua/tests/rosters/", () => {
     const named = new Set([...INVALID.map((x) => x.file), "valid-roster.yaml", "valid-with-warnings.yaml"]);
     expect(new Set(readdirSync(rosters))).toEqual(named);
   });
@@ -210,30 +210,30 @@ describe("yingshang roster (CLI, dist/cli.js)", () => {
   };
 
   it("exits 0 on the valid roster", () => {
-    const r = run("xinghua", "policies/xinghua/rosters/valid-roster.yaml");
+    const r = run("xinghua", "policies/xinghua/tests/rosters/valid-roster.yaml");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("valid");
   });
 
   it("exits 0 on a roster with warnings only, and prints them", () => {
-    const r = run("xinghua", "policies/xinghua/rosters/valid-with-warnings.yaml");
+    const r = run("xinghua", "policies/xinghua/tests/rosters/valid-with-warnings.yaml");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/warning: policies\/xinghua\/rosters\/valid-with-warnings\.yaml:16:13 — .*\[ROSTER_NO_AGENCY_WINDOW\]/);
+    expect(r.stdout).toMatch(/warning: policies\/xinghua\/tests\/rosters\/valid-with-warnings\.yaml:16:13 — .*\[ROSTER_NO_AGENCY_WINDOW\]/);
   });
 
   it.each(INVALID)("exits 1 on $file and prints $code with its place", ({ file, code }) => {
-    const r = run("xinghua", `policies/xinghua/rosters/${file}`, "--json");
+    const r = run("xinghua", `policies/xinghua/tests/rosters/${file}`, "--json");
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { valid: boolean; problems: Problem[] };
     expect(out.valid).toBe(false);
-    expect(out.problems.map((p) => [p.code, p.file])).toEqual([[code, `policies/xinghua/rosters/${file}`]]);
+    expect(out.problems.map((p) => [p.code, p.file])).toEqual([[code, `policies/xinghua/tests/rosters/${file}`]]);
   });
 
   it("exits 2 on a missing roster file, and on a pack without staffing.yaml", () => {
-    const missing = run("xinghua", "policies/xinghua/rosters/no-such-roster.yaml");
+    const missing = run("xinghua", "policies/xinghua/tests/rosters/no-such-roster.yaml");
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("Cannot read the roster");
-    const noRules = run("test/fixtures/minimal", "policies/xinghua/rosters/valid-roster.yaml", "--json");
+    const noRules = run("test/fixtures/minimal", "policies/xinghua/tests/rosters/valid-roster.yaml", "--json");
     expect(noRules.status).toBe(2);
     expect((JSON.parse(noRules.stdout) as { error: { code: string } }).error.code).toBe("ROSTER_NO_STAFFING_RULES");
   });

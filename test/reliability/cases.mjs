@@ -13,7 +13,7 @@ export function listCases() {
   const out = [];
   for (const pack of PACK_NAMES) {
     const dir = join(ROOT, "policies", pack, "tests");
-    for (const f of readdirSync(dir).sort()) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
       const doc = parse(readFileSync(join(dir, f), "utf8"));
       for (const t of doc.tests ?? []) out.push({ pack, name: `${f}: ${t.name}`, asOf: String(t.asOf), input: t.input });
     }

@@ -28,8 +28,12 @@ export function budget(n: number, msEach: number): number {
   return 60_000 + n * msEach * 4;
 }
 
-/** The hang bound: any single input must finish within this many milliseconds. */
-export const HANG_MS = 2000;
+/**
+ * The hang bound: any single input must finish within this many milliseconds. The slowest input
+ * seen in a 100,000-input run took about 1 s on a loaded 2-core machine; a real hang never ends,
+ * so 5 s separates the two without failing on a busy CI host.
+ */
+export const HANG_MS = 5000;
 
 export const BUNDLED = ["yingkou", "xinghua", "zibo", "suqian"] as const;
 export type Bundled = (typeof BUNDLED)[number];

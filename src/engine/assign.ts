@@ -81,7 +81,7 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
   if (table.hitPolicy === "unique" && fired.length > 1) {
     fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` allows one rule to apply, but ${fired.map((r) => `\`${r.id}\``).join(" and ")} all apply to these facts; the pack needs correcting.`, { table: table.id, rules: fired.map((r) => r.id) }, { path: `assignment.${table.id}` });
   }
-  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.map((r) => r.id), reason: null, trace: trace ?? EMPTY, receipt: ev.receipt };
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
   for (const r of fired) {
@@ -98,11 +98,12 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
         fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` gives one lead unit, but its rules give both \`${result.lead}\` and \`${lead}\`.`, { table: table.id, rules: fired.map((x) => x.id) }, { path: `assignment.${table.id}` });
       } else if (result.lead === null) result.lead = lead;
     }
-    for (const [role, resolvers] of r.roles) {
+    for (let i = 0; i < r.roles.length; i++) {
+      const [role, resolvers] = r.roles[i]!;
       const list = (result.roles[role] ??= []);
-      for (const res of resolvers) {
-        const u = res(facts);
-        if (u !== null && !list.includes(u)) list.push(u);
+      for (let j = 0; j < resolvers.length; j++) {
+        const u = resolvers[j]!(facts);
+        if (u !== null && (list.length === 0 || !list.includes(u))) list.push(u);
       }
     }
     if (r.outcome !== null && result.outcome === null) result.outcome = r.outcome;

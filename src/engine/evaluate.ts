@@ -1,7 +1,7 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../calendar/index.js";
 import { fail, problem, YingshangError, type Problem } from "../errors.js";
-import { runTable, type AssignmentResult } from "./assign.js";
+import { freezeAssignment, runTable, type AssignmentResult } from "./assign.js";
 import { findDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
@@ -89,7 +89,29 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   for (const [id, sc] of Object.entries(input.scoring ?? {})) {
     out.scores[id] = runScore(findScorecard(pack, id, ev.asOf), sc, ev.asOf, ev.trace ? [] : null, ev.receipt);
   }
-  return deepFreeze(out);
+  return freezeCase(out);
+}
+
+/** Freezes a case result part by part, by known shape (a generic walk was most of the cost). */
+function freezeCase(out: CaseResult): CaseResult {
+  for (const k in out.assignment) {
+    const a = out.assignment[k]!;
+    if (!Object.isFrozen(a)) freezeAssignment(a as AssignmentResult);
+  }
+  for (const k in out.deadlines) deepFreeze(out.deadlines[k]);
+  for (const k in out.escalation) {
+    const e = out.escalation[k]!;
+    Object.freeze(e.path);
+    if (e.next) Object.freeze(Object.freeze(e.next).on);
+    if (e.trace.length) deepFreeze(e.trace);
+    Object.freeze(e);
+  }
+  for (const k in out.scores) deepFreeze(out.scores[k]);
+  Object.freeze(out.assignment);
+  Object.freeze(out.deadlines);
+  Object.freeze(out.escalation);
+  Object.freeze(out.scores);
+  return Object.freeze(out);
 }
 
 // "Not evaluated" records depend only on (table, absent fact): build each once and share it (frozen).

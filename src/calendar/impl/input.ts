@@ -43,13 +43,21 @@ function fromDateTime(dt: DateTime, original: unknown, what: string): Moment {
  * Reads a date or instant. `what` names the input in error messages (`date`, `events.received`).
  * Plain dates carry no time (`seconds: null`).
  */
+const recentInstants = new Map<string, Moment>();
+
 export function toMoment(v: DateInput, what = "date"): Moment {
   if (typeof v === "string") {
     const day = parseDay(v);
     if (day !== -Infinity) return { day, seconds: null };
     // Only full instants go to luxon: a date-time needs at least "YYYY-MM-DDTHH".
     if (v.length > 10 && (v.charCodeAt(10) === 84 || v.charCodeAt(10) === 116) && parseDay(v.slice(0, 10)) !== -Infinity) {
-      return fastInstant(v) ?? fromDateTime(DateTime.fromISO(v, { zone: ZONE }), v, what);
+      // A batch usually shares one `now`: remember recent instants (the answer depends on the text only).
+      const hit = recentInstants.get(v);
+      if (hit) return hit;
+      const m = Object.freeze(fastInstant(v) ?? fromDateTime(DateTime.fromISO(v, { zone: ZONE }), v, what));
+      if (recentInstants.size >= 256) recentInstants.clear();
+      recentInstants.set(v, m);
+      return m;
     }
     return invalid(v, what);
   }

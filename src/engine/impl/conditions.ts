@@ -35,11 +35,18 @@ function isFactRef(v: unknown): v is { fact: string } {
 export function factReader(name: string, doc: FactDoc | undefined, rule: string): (f: Readonly<Record<string, unknown>>) => unknown {
   const hasDefault = doc !== undefined && doc.default !== undefined;
   const def = doc?.default;
+  const missing = (): never => fail("FACT_MISSING", `The fact \`${name}\` is needed by rule \`${rule}\` but was not given.`, { fact: name, rule }, { path: `facts.${name}` });
+  // Only a name that Object.prototype also has (toString, valueOf…) needs the own-property check;
+  // deciding that once here keeps the common read a plain property access.
+  if (name in Object.prototype) {
+    return (f) => {
+      const v = own(f, name);
+      return v !== undefined ? v : hasDefault ? def : missing();
+    };
+  }
   return (f) => {
-    const v = own(f, name);
-    if (v !== undefined) return v;
-    if (hasDefault) return def;
-    return fail("FACT_MISSING", `The fact \`${name}\` is needed by rule \`${rule}\` but was not given.`, { fact: name, rule }, { path: `facts.${name}` });
+    const v = f[name];
+    return v !== undefined ? v : hasDefault ? def : missing();
   };
 }
 

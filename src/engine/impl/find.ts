@@ -4,6 +4,8 @@ import type { Effective } from "../pack-types.js";
 import { inForce } from "./ctx.js";
 
 export function findInForce<T extends { id: string; effective?: Effective | undefined }>(kind: string, packId: string, all: readonly T[], versions: readonly T[] | undefined, id: string, asOf: string): T {
+  // Most rules have one version and no dates of their own: no search needed.
+  if (versions !== undefined && versions.length === 1 && versions[0]!.effective === undefined) return versions[0]!;
   const found = versions?.find((x) => inForce(x.effective, asOf));
   if (found) return found;
   const known = [...new Set(all.map((x) => x.id))];

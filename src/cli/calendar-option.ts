@@ -12,7 +12,7 @@ export function calendarsOption(files: string[] | undefined): Calendar[] {
     try {
       text = readFileSync(f, "utf8");
     } catch {
-      return fail("FILE_MISSING", `Cannot read the calendar file ${f}.`, { file: f }, { file: f });
+      return fail("FILE_MISSING", "this calendar file cannot be read; check the path.", { file: f }, { file: f });
     }
     base = loadCalendar(text, { file: f, extends: base });
     out.push(base);

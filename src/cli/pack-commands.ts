@@ -17,12 +17,12 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    return fail("FILE_MISSING", `Cannot read ${path}.`, { file: path }, { file: path });
+    return fail("FILE_MISSING", "this file cannot be read; check the path.", { file: path }, { file: path });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    return fail("INPUT_INVALID", `${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed JSON" }, { file: path });
+    return fail("INPUT_INVALID", `this file is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed JSON" }, { file: path });
   }
 }
 

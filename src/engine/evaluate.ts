@@ -96,7 +96,9 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
 function freezeCase(out: CaseResult): CaseResult {
   for (const k in out.assignment) {
     const a = out.assignment[k]!;
-    if (!Object.isFrozen(a)) freezeAssignment(a as AssignmentResult);
+    if (Object.isFrozen(a)) continue;
+    if (a.kind === "not-evaluated") deepFreeze(a);
+    else freezeAssignment(a);
   }
   for (const k in out.deadlines) deepFreeze(out.deadlines[k]);
   for (const k in out.escalation) {

@@ -28,11 +28,11 @@ describe("explain: lead unit (营口 二(二))", () => {
     const s = e.sections.find((x) => x.id === "lead-unit")!;
     expect(s.summary).toMatch(/^牵头单位：市工业和信息化局（依据 二\(二\)2：市直部门引进的项目/);
     expect(e.text).toContain("配合单位：相关部门、盖州市");
-    expect(e.text).toContain("未适用 二(二)1「签约后至竣工阶段,县(市)区、园区引进的项目继续由其牵头,市直相关部门配合」：条件「引进(首谈)单位类型 等于 county-park」不满足（实际：city-department）");
+    expect(e.text).toContain("未适用 二(二)1「签约后至竣工阶段,县(市)区、园区引进的项目继续由其牵头,市直相关部门配合」：条件「引进(首谈)单位类型 等于 县(市)区、园区」不满足（实际：市直部门）");
     expect(e.text).toContain("未适用 二(三)1");
     const applied = s.lines.find((l) => l.kind === "applied")!;
     expect(applied.clause).toBe("二(二)2");
-    expect(applied.text).toContain("引进(首谈)单位类型＝city-department");
+    expect(applied.text).toContain("引进(首谈)单位类型＝市直部门");
     const miss = s.lines.find((l) => l.id === "lead-unit/construction-county-park")!;
     expect(miss.failed).toEqual([expect.objectContaining({ fact: "introducer", operator: "equal", expected: "county-park", actual: "city-department" })]);
   });

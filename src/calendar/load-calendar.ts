@@ -1,6 +1,5 @@
 /** Loading a calendar file (YAML) at run time: a whole calendar, or new years on top of one. */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { LineCounter, parseDocument } from "yaml";
 import { problem, YingshangError, type Problem } from "../errors.js";
 import type { Calendar } from "./types.js";
 import { defaultCalendar } from "./default-calendar.js";
@@ -10,6 +9,7 @@ import { CALENDAR_SCHEMA } from "./impl/calendar-schema.data.js";
 import { sourceFromFile } from "./impl/from-file.js";
 import type { CalendarFile } from "./impl/source.js";
 import { pathText, placeOf } from "./impl/yaml-place.js";
+import { DEFAULT_READ_LIMITS, readYaml } from "../engine/impl/yaml-read.js";
 
 /** Options of {@link loadCalendar}. */
 export interface LoadCalendarOptions {
@@ -46,36 +46,37 @@ let validator: ValidateFunction | undefined;
  */
 export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}): Calendar {
   const file = options.file;
-  const lc = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  // The same guarded reader as packs: duplicate keys, alias bombs, prototype keys, unsafe numbers
+  // and size limits all become problems with a place, never a raw exception.
+  const read = readYaml(yamlText, file ?? "calendar", DEFAULT_READ_LIMITS, { numberKeysAsText: true });
+  if (read.problems.length > 0) {
     throw new YingshangError(
-      doc.errors.map((e) => {
-        const pos = lc.linePos(e.pos[0]);
-        return problem(
+      read.problems.map((p) =>
+        problem(
           "CALENDAR_YAML",
-          `${file ?? "The calendar text"} is not valid YAML: ${e.message.split("\n")[0]}; fix the text at line ${pos.line}, column ${pos.col}.`,
-          { detail: e.message },
-          withFile(file, { line: pos.line, col: pos.col }),
-        );
-      }),
+          `${file ?? "The calendar text"} is not valid YAML: ${p.message}${p.line ? ` Fix the text at line ${p.line}, column ${p.col}.` : ""}`,
+          { detail: p.message },
+          withFile(file, p.line ? { line: p.line, col: p.col } : {}),
+        ),
+      ),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data: unknown = read.value;
+  const placeAt = (path: readonly (string | number)[], key?: boolean) => placeOf(read.positions, file, path, key);
   validator ??= new Ajv({ allErrors: true, strict: true }).compile(CALENDAR_SCHEMA);
   if (!validator(data)) {
-    throw new YingshangError((validator.errors ?? []).map((e) => schemaProblem(e, data, (path, key) => placeOf(doc, lc, file, path, key))));
+    throw new YingshangError((validator.errors ?? []).map((e) => schemaProblem(e, data, placeAt)));
   }
   const cf = data as CalendarFile;
-  const source = sourceFromFile(cf, (_text, raw, key) => placeOf(doc, lc, file, raw, key));
+  const source = sourceFromFile(cf, (_text, raw, key) => placeAt(raw, key));
 
   let base: Calendar | undefined = options.extends;
   if (!base && cf.extends !== undefined) {
     if (cf.extends === "cn-mainland") base = defaultCalendar();
-    else throw unknownBase(cf.extends, placeOf(doc, lc, file, ["extends"]));
+    else throw unknownBase(cf.extends, placeAt(["extends"]));
   }
   if (base && cf.extends !== undefined && cf.extends !== base.id) {
-    throw unknownBase(cf.extends, placeOf(doc, lc, file, ["extends"]), base.id);
+    throw unknownBase(cf.extends, placeAt(["extends"]), base.id);
   }
   if (!base) return compileCalendar(source);
   if (!(base instanceof CompiledCalendar)) throw unknownBase(base.id, withFile(file, { path: "extends" }));

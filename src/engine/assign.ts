@@ -1,5 +1,5 @@
 /** Assignment: facts → the lead unit and other roles, by a pack's decision tables. */
-import { fail, YingshangError } from "../errors.js";
+import { fail } from "../errors.js";
 import type { Role } from "./pack-types.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
 import { inForce } from "./impl/ctx.js";
@@ -110,10 +110,4 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
   }
   if (result.kind === "designation-required") result.lead = null;
   return result;
-}
-
-/** Re-throws anything that is not a typed error (a bug) and returns typed ones. */
-export function typedOnly(e: unknown): YingshangError {
-  if (e instanceof YingshangError) return e;
-  throw e;
 }

@@ -112,6 +112,16 @@ years:
     expect(problems(() => loadCalendar("id: [unclosed\n"))[0]?.code).toBe("CALENDAR_YAML");
   });
 
+  it("an alias bomb is CALENDAR_YAML naming the limit, not a raw exception; an unquoted year is still a year", () => {
+    const bomb = 'id: x\nversion: "1"\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nyears: {}\n';
+    const p = problems(() => loadCalendar(bomb, { file: "bomb.yaml" }));
+    expect(p[0]).toMatchObject({ code: "CALENDAR_YAML", file: "bomb.yaml", line: 4 }); // the 101st alias use is an *a inside b
+    expect(p[0]!.message).toMatch(/alias/);
+    const unquoted = Y2027.replace('"2027":', "2027:");
+    expect(unquoted).not.toBe(Y2027);
+    expect(loadCalendar(unquoted, { file: "u.yaml" }).isWorkingDay("2027-01-01")).toBe(false);
+  });
+
   it("a gap between years and an unknown base are errors", () => {
     const gap = Y2027.replace('"2027"', '"2028"').replace(/2027-01/g, "2028-01").replace("2028-01-10", "2028-01-09");
     expect(problems(() => loadCalendar(gap))[0]).toMatchObject({ code: "CALENDAR_YEAR", params: { year: 2027, reason: "year-gap" } });

@@ -1,6 +1,6 @@
-/** Maps a path inside a YAML document to its file:line:col, for problems that point at the text. */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+/** Maps a path inside a calendar file to its file:line:col, for problems that point at the text. */
 import type { Place } from "../../errors.js";
+import { pointerSegment, type Pos } from "../../engine/impl/yaml-read.js";
 
 /** `years.2026.holidays[3].date` style path, as problems show it. */
 export function pathText(path: readonly (string | number)[]): string {
@@ -10,30 +10,18 @@ export function pathText(path: readonly (string | number)[]): string {
 }
 
 /**
- * The place of the node at `path` (or of its key when `key` is true, for unknown keys); the
- * deepest existing ancestor when the path does not exist (a missing required key → its parent).
+ * The place of the value at `path` (or of its key when `key` is true, for unknown keys), from the
+ * positions the YAML reader recorded; the deepest existing ancestor when the path does not exist
+ * (a missing required key → its parent).
  */
-export function placeOf(doc: Document, lc: LineCounter, file: string | undefined, path: readonly (string | number)[], key = false): Place {
-  let node: unknown = doc.contents;
-  let at: unknown = node;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    if (isMap(node)) {
-      const pair = node.items.find((it) => String(isScalar(it.key) ? it.key.value : it.key) === String(seg));
-      if (!pair) break;
-      node = pair.value;
-      at = key && i === path.length - 1 ? pair.key : pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof seg === "number") {
-      node = node.items[seg];
-      if (node === undefined) break;
-      at = node;
-    } else break;
-  }
+export function placeOf(positions: ReadonlyMap<string, Pos>, file: string | undefined, path: readonly (string | number)[], key = false): Place {
+  const pointers = [""];
+  for (const seg of path) pointers.push(`${pointers[pointers.length - 1]}/${pointerSegment(seg)}`);
+  let pos: Pos | undefined = key ? positions.get(`${pointers[pointers.length - 1]}#key`) : undefined;
+  for (let i = pointers.length - 1; !pos && i >= 0; i--) pos = positions.get(pointers[i]!);
   const place: Place = {};
   if (file !== undefined) place.file = file;
-  const range = (at as Node | null)?.range;
-  if (range) {
-    const pos = lc.linePos(range[0]);
+  if (pos) {
     place.line = pos.line;
     place.col = pos.col;
   }

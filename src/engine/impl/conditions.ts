@@ -4,6 +4,7 @@
  */
 import type { Condition, FactDoc, Operator } from "../pack-types.js";
 import { fail } from "../../errors.js";
+import { own } from "./readonly-map.js";
 
 /** A failed leaf, kept for traces: which fact, what was required, what it was. */
 export interface FailedLeaf {
@@ -22,10 +23,6 @@ export type Reporter = (detail: string, pointer: string, kind?: "fact") => void;
 const NUMERIC = new Set<Operator>(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
 const DATE_OPS = new Set<Operator>(["dateBefore", "dateOnOrAfter"]);
 
-/** An own property only: a fact named `toString` or `constructor` must not find Object.prototype's. */
-function own<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
 
 function isFactRef(v: unknown): v is { fact: string } {
   return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === "string" && Object.keys(v).length === 1;

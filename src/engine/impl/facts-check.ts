@@ -2,21 +2,10 @@
 import { fail } from "../../errors.js";
 import type { FactDoc, UnitDoc } from "../pack-types.js";
 import { suggest } from "./suggest.js";
+import { parseDay } from "../../calendar/impl/days.js";
 
 export type FactsChecker = (facts: unknown) => Readonly<Record<string, unknown>>;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function realDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = +m[1]!;
-  const mo = +m[2]!;
-  const d = +m[3]!;
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
-}
 
 function kindOf(v: unknown): string {
   if (v === null) return "null";
@@ -61,7 +50,7 @@ export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, un
         checks.set(name, (v) => void (typeof v !== "string" && typeErr("text", v)));
         break;
       case "date":
-        checks.set(name, (v) => void ((typeof v !== "string" || !realDate(v)) && typeErr("a real date YYYY-MM-DD", v)));
+        checks.set(name, (v) => void ((typeof v !== "string" || parseDay(v) === -Infinity) && typeErr("a real date YYYY-MM-DD", v)));
         break;
       case "list":
         checks.set(name, (v) => void ((!Array.isArray(v) || v.some((x) => typeof x !== "string")) && typeErr("a list of words", v)));

@@ -8,20 +8,16 @@
  */
 import type { Condition, FactDoc } from "../pack-types.js";
 import type { CompiledRule, CompiledTable } from "./compile-tables.js";
-import { ReadonlyIndex } from "./readonly-map.js";
 
 const MAX_BUCKETS = 4096;
 
 type Tri = 0 | 1 | 2; // false, true, unknown
 
 export interface TableIndex {
-  /** Facts used for the key, in order, with the index of each allowed value. */
-  readonly keys: readonly { readonly name: string; readonly values: ReadonlyMap<unknown, number>; readonly def: unknown }[];
-  /** Every fact any rule reads (all must be present to use the index). */
-  readonly reads: readonly string[];
-  /** Candidate rules per key, in table order. */
-  readonly buckets: readonly (readonly CompiledRule[])[];
-  /** The lookup itself, over plain Maps held in a closure (fast, and unreachable from outside). */
+  /**
+   * The candidate rules for these facts, in table order, or null when the index cannot be used (a
+   * fact absent). Its tables are plain Maps held in the closure: fast, and unreachable from outside.
+   */
   readonly lookup: (f: Readonly<Record<string, unknown>>) => readonly CompiledRule[] | null;
 }
 
@@ -111,10 +107,5 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
     }
     return buckets[key]!;
   };
-  return {
-    keys: keyList.map((k) => ({ name: k.name, values: new ReadonlyIndex(k.values), def: k.def })),
-    reads: [...reads],
-    buckets,
-    lookup,
-  };
+  return { lookup };
 }

@@ -55,7 +55,7 @@ export function pointerToPath(pointer: string): string {
  * Parses `text` (the file `file`) and returns data, positions and problems. Problems mean the
  * data must not be used; the function itself never throws on any input string.
  */
-export function readYaml(text: string, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
+export function readYaml(text: string, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS, options: { numberKeysAsText?: boolean } = {}): ReadResult {
   const positions = new Map<string, Pos>();
   const problems: Problem[] = [];
   if (text.length > limits.maxBytes) {
@@ -163,7 +163,9 @@ export function readYaml(text: string, file: string, limits: ReadLimits = DEFAUL
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const keyPos = at(keyNode?.range?.[0]);
-        const keyVal = isScalar(keyNode) ? keyNode.value : undefined;
+        const raw = isScalar(keyNode) ? keyNode.value : undefined;
+        // A calendar's `2027:` is a year, not a number: read such keys as their text when asked to.
+        const keyVal = options.numberKeysAsText && typeof raw === "number" && isScalar(keyNode) ? String(keyNode.source ?? raw) : raw;
         if (typeof keyVal !== "string") {
           const shown = isScalar(keyNode) ? String(keyNode.source ?? keyVal) : "a non-scalar key";
           problems.push(problem("YAML_NON_STRING_KEY", `key ${shown} is not text; keys must be words (quote it: "${shown}").`, { key: shown }, { file, ...keyPos, path: pointerToPath(pointer) }));

@@ -103,6 +103,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const cutoff = checkSpec(spec);
   checkEventsShape(events);
   const c = cal;
+  const quick = plainDue(c, spec, events, now, options);
+  if (quick !== null) return quick;
   const eventMoment = (v: string, path: string): Moment => {
     try {
       return toMoment(v, path);
@@ -132,7 +134,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const rec = startOf(events.received, "events.received");
   let start = rec.start;
   const restarts = (events.restarts ?? []).map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
-  restarts.sort((x, y) => x.day - y.day);
+  if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day); // (sorting nothing still costs a call)
   for (const r of restarts) {
     if (r.day < rec.day) badEvents(r.path, `(${c.strAt(r.day)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     start = r.start;
@@ -149,7 +151,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     if (b !== null && b < a) badEvents(`events.pauses[${i}].to`, `(${c.strAt(b)}) is before its from (${c.strAt(a)})`, "swap or correct the dates");
     return { a, b, reason: p.reason ?? "clock stopped", i };
   });
-  raw.sort((x, y) => x.a - y.a);
+  if (raw.length > 1) raw.sort((x, y) => x.a - y.a);
   for (let k = 1; k < raw.length; k++) {
     const p = raw[k - 1]!, q = raw[k]!;
     if (p.b === null || q.a < p.b) badEvents(`events.pauses[${q.i}]`, `overlaps events.pauses[${p.i}]`, "merge the two pauses into one, or correct their dates");
@@ -217,7 +219,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   let used = 0;
   const granted: { at: number; amount: number; reason: string }[] = [];
   const exts = (events.extensions ?? []).map((x, i) => ({ x, i, at: dayIdx(x.requestedOn, `events.extensions[${i}].requestedOn`) }));
-  exts.sort((p, q) => p.at - q.at);
+  if (exts.length > 1) exts.sort((p, q) => p.at - q.at);
   for (const { x, i, at } of exts) {
     const xUnit: Unit = x.workingDays !== undefined ? "workingDays" : "days";
     const amount = (x.workingDays ?? x.days) as number;
@@ -250,8 +252,9 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const { nominal, due } = dueWith(used);
 
   // Warnings: the day on which the given fraction of the (extended) period has been counted.
-  const warnings: { at: number; date: string }[] = [];
-  if (unit !== "sameDay") {
+  let warnings: { at: number; date: string }[] = NO_WARNINGS as never[];
+  if (unit !== "sameDay" && spec.warnAt?.length) {
+    warnings = [];
     const total = n + (capUnit === unit ? used : 0);
     for (const f of spec.warnAt ?? []) {
       const w = Math.min(toWorking(countTo(Math.max(1, Math.ceil(f * total)), unit)), due);
@@ -281,8 +284,38 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   return { dueDate: c.strAt(due) as string, status, warnings, ledger };
 }
 
+/**
+ * The commonest call (a ladder rung's time limit, a batch without `now`): a plain received date,
+ * no other events, no status, warnings or ledger. Same arithmetic as the general path below with
+ * no pauses or restarts; anything else, including a count that leaves the calendar (whose error
+ * the general path words), returns null and takes the general path.
+ */
+function plainDue(c: CompiledCalendar, spec: PeriodSpec, events: CaseEvents, now: string | undefined, options: { ledger?: boolean } | undefined): DeadlineResult | null {
+  if (now !== undefined || options?.ledger !== false || spec.startDay === "included" || (spec.warnAt !== undefined && spec.warnAt.length > 0)) return null;
+  if (events.pauses !== undefined || events.restarts !== undefined || events.extensions !== undefined || events.completed !== undefined) return null;
+  const start = c.fastIndex(events.received);
+  if (start < 0) return null;
+  let due: number;
+  if (spec.workingDays !== undefined) {
+    const t = c.cumAt(start) + spec.workingDays - 1;
+    if (t >= c.workingDayCount) return null;
+    due = c.ordAt(t);
+  } else if (spec.days !== undefined) {
+    due = start + spec.days;
+    if (due >= c.size || (!c.working(due) && c.cumAt(due) >= c.workingDayCount)) return null;
+    if (!c.working(due)) due = c.addIndex(due, 1);
+  } else {
+    due = start;
+    if (!c.working(due) && c.cumAt(due) >= c.workingDayCount) return null;
+    if (!c.working(due)) due = c.addIndex(due, 1);
+  }
+  return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
+}
+
 /** Shared by every result computed without a ledger (batch speed). */
 const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
+/** Shared by every result of a period without warnings. */
+const NO_WARNINGS: readonly never[] = Object.freeze([]);
 
 interface LedgerInput {
   unit: Unit | "sameDay";

@@ -41,7 +41,7 @@ export interface AssignmentResult {
 export function assign(pack: Pack, tableId: string, facts: unknown, options: EvalOptions): AssignmentResult {
   const ev = begin(pack, facts, options);
   const table = findTable(pack, tableId, ev.asOf);
-  return freezeAssignment(runTable(table, ev));
+  return runTable(table, ev);
 }
 
 /** Freezes an assignment result by its known shape (cheaper than a generic deep walk). */
@@ -59,12 +59,28 @@ export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
   return findInForce("table", pack.id, pack.compiled.tables, pack.compiled.index.tables.get(id), id, asOf);
 }
 
-/** Evaluates a compiled table; shared by `assign`, `evaluate` and the pack checks. */
+/** Evaluates a compiled table (result frozen); shared by `assign`, `evaluate` and the pack checks. */
 export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult {
+  const fired = ev.trace === null ? fireUntraced(table, ev) : fire(table, table.rules, ev);
+  // Untraced and one rule applies: the frozen result is shared (it depends only on the rule, the
+  // receipt and the units resolved from the facts).
+  if (ev.trace === null && fired.length === 1) return fired[0]!.memo.get(ev.facts, ev.receipt, () => freezeAssignment(build(table, fired, ev)));
+  return freezeAssignment(build(table, fired, ev));
+}
+
+/** The rules that apply, untraced: the decision index answers directly or leaves a few to test. */
+function fireUntraced(table: CompiledTable, ev: Evaluation): readonly CompiledRule[] {
+  const bucket = table.index === null ? null : table.index.lookup(ev.positions);
+  if (bucket === null) return fire(table, table.rules, ev);
+  return bucket.fired ?? fire(table, bucket.rules, ev);
+}
+
+type CompiledRule = CompiledTable["rules"][number];
+
+/** Tests rules in order under the table's hit policy, recording each in the trace when tracing. */
+function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluation): CompiledRule[] {
   const { facts, asOf, trace } = ev;
-  const fired: CompiledTable["rules"][number][] = [];
-  // Untraced: test only the rules the decision index leaves for these facts (same answers).
-  const pool = trace === null && table.index !== null ? (table.index.lookup(facts) ?? table.rules) : table.rules;
+  const fired: CompiledRule[] = [];
   for (const r of pool) {
     if (r.effective !== undefined && !inForce(r.effective, asOf)) {
       if (trace) trace.push({ kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, note: `not in force on ${asOf}` });
@@ -81,7 +97,13 @@ export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult
   if (table.hitPolicy === "unique" && fired.length > 1) {
     fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` allows one rule to apply, but ${fired.map((r) => `\`${r.id}\``).join(" and ")} all apply to these facts; the pack needs correcting.`, { table: table.id, rules: fired.map((r) => r.id) }, { path: `assignment.${table.id}` });
   }
-  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: trace ?? EMPTY, receipt: ev.receipt };
+  return fired;
+}
+
+/** Builds the result of the rules that applied (not yet frozen). */
+function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluation): AssignmentResult {
+  const facts = ev.facts;
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
   for (const r of fired) {

@@ -56,7 +56,21 @@ export type DeadlineEvaluation = PeriodDeadlineResult | ScheduleDeadlineResult;
  */
 export function deadline(pack: Pack, id: string, input: DeadlineInput, options: EvalOptions): DeadlineEvaluation {
   const ev = begin(pack, input?.facts, options);
-  return deepFreeze(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
+  return freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
+}
+
+/** Freezes a deadline result by its known shape (a generic deep walk cost more than computing it). */
+export function freezeDeadline(r: DeadlineEvaluation): DeadlineEvaluation {
+  if (!("dueDate" in r)) return deepFreeze(r);
+  if (r.status !== null) Object.freeze(r.status);
+  for (let i = 0; i < r.warnings.length; i++) Object.freeze(r.warnings[i]);
+  Object.freeze(r.warnings);
+  if (r.ledger.length) deepFreeze(r.ledger);
+  else Object.freeze(r.ledger);
+  if (!Object.isFrozen(r.period)) deepFreeze(r.period);
+  if (r.trace.length) deepFreeze(r.trace);
+  else Object.freeze(r.trace);
+  return Object.freeze(r);
 }
 
 export function findDeadline(pack: Pack, id: string, asOf: string): CompiledDeadline {

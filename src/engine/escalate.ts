@@ -57,7 +57,16 @@ const OUTCOMES = new Set([...TRIGGERS, ...CLOSED]);
  */
 export function escalate(pack: Pack, ladderId: string, input: EscalationInput, options: EvalOptions): EscalationResult {
   const ev = begin(pack, input?.facts, options);
-  return deepFreeze(runLadder(pack, findLadder(pack, ladderId, ev.asOf), input, ev));
+  return freezeEscalation(runLadder(pack, findLadder(pack, ladderId, ev.asOf), input, ev));
+}
+
+/** Freezes an escalation result by its known shape (cheaper than a generic deep walk). */
+export function freezeEscalation(e: EscalationResult): EscalationResult {
+  Object.freeze(e.path);
+  if (e.next) Object.freeze(e.next); // its \`on\` list is a shared frozen one
+  if (e.trace.length) deepFreeze(e.trace);
+  else Object.freeze(e.trace);
+  return Object.freeze(e);
 }
 
 export function findLadder(pack: Pack, id: string, asOf: string): CompiledLadder {
@@ -71,73 +80,106 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const history = input?.history;
   if (!Array.isArray(history) || history.length === 0) return fail("HISTORY_INVALID", `Ladder \`${l.id}\` needs a \`history\` with at least the rung where the case starts (\`${l.rungs[0]!.id}\`).`, { ladder: l.id, detail: "empty history" }, { path: "history" });
   if (history.length > 1000) bad("a history longer than 1000 steps is refused", 1000);
-  const steps: { rung: CompiledRung; at: string; outcome: string | undefined }[] = [];
-  history.forEach((h, i) => {
-    if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") bad("each entry needs `rung` and `at`", i);
+  // Plain loops and parallel lists: this runs for every ladder of every case.
+  const rungs: CompiledRung[] = [];
+  const ats: string[] = [];
+  const outcomes: (string | undefined)[] = [];
+  const path: string[] = [];
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i];
+    if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") return bad("each entry needs `rung` and `at`", i);
     const rung = l.byId.get(h.rung);
     if (!rung) bad(`\`${h.rung}\` is not a rung of this ladder (rungs: ${l.rungs.map((r) => r.id).join(", ")})`, i);
     if (h.outcome !== undefined && !OUTCOMES.has(h.outcome)) bad(`outcome \`${String(h.outcome)}\` is not one of ${[...OUTCOMES].join(", ")}`, i);
-    steps.push({ rung: rung!, at: cal.toDate(h.at), outcome: h.outcome });
-  });
-  const first = steps[0]!;
-  if (first.rung.index !== 0) {
-    fail("ESCALATION_SKIPPED_RUNG", `Ladder \`${l.id}\` starts at \`${l.rungs[0]!.id}\`; a case cannot start at \`${first.rung.id}\` (${first.rung.source.clause}).`, { ladder: l.id, from: "(start)", to: first.rung.id }, { path: "history[0]" });
+    rungs.push(rung!);
+    ats.push(cal.toDate(h.at));
+    outcomes.push(h.outcome);
+    path.push(rung!.id);
   }
-  if (trace) trace.push({ kind: "rung", id: `${l.id}/${first.rung.id}`, fired: true, clause: first.rung.source.clause, quote: first.rung.source.quote });
-  for (let i = 1; i < steps.length; i++) {
-    const prev = steps[i - 1]!;
-    const cur = steps[i]!;
-    if (cur.at < prev.at) bad(`the date ${cur.at} is before the previous step's ${prev.at}`, i);
-    if (prev.outcome !== undefined && CLOSED.has(prev.outcome)) bad(`the case was already ${prev.outcome} at \`${prev.rung.id}\`; a closed case does not move on`, i);
-    const from = prev.rung.index;
-    const to = cur.rung.index;
-    const ret = l.returns.find((r) => r.from === from && r.to === to && (prev.outcome === undefined || r.on === prev.outcome));
-    const jump = l.jumps.find((j) => j.from === from && j.to === to && (j.when === null || j.when(facts, null)));
-    if (to === from + 1 && !prev.rung.final && prev.outcome !== undefined && !prev.rung.escalateOn.includes(prev.outcome) && !jumpOrReturn(l, from, to, prev.outcome, facts)) {
-      bad(`\`${prev.rung.id}\` ended ${prev.outcome}, which does not move a case up (it moves up on: ${prev.rung.escalateOn.join(", ")})`, i);
+  const first = rungs[0]!;
+  if (first.index !== 0) {
+    fail("ESCALATION_SKIPPED_RUNG", `Ladder \`${l.id}\` starts at \`${l.rungs[0]!.id}\`; a case cannot start at \`${first.id}\` (${first.source.clause}).`, { ladder: l.id, from: "(start)", to: first.id }, { path: "history[0]" });
+  }
+  if (trace) trace.push({ kind: "rung", id: `${l.id}/${first.id}`, fired: true, clause: first.source.clause, quote: first.source.quote });
+  for (let i = 1; i < rungs.length; i++) {
+    const prev = rungs[i - 1]!;
+    const cur = rungs[i]!;
+    const prevOutcome = outcomes[i - 1];
+    if (ats[i]! < ats[i - 1]!) bad(`the date ${ats[i]} is before the previous step's ${ats[i - 1]}`, i);
+    if (prevOutcome !== undefined && CLOSED.has(prevOutcome)) bad(`the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
+    const from = prev.index;
+    const to = cur.index;
+    const ret = findReturn(l, from, to, prevOutcome);
+    const jump = findJump(l, from, to, facts);
+    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !prev.escalateOn.includes(prevOutcome) && !jumpOrReturn(l, from, to, prevOutcome, facts)) {
+      bad(`\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
     }
-    if (to === from + 1 && !prev.rung.final) {
-      if (trace) trace.push({ kind: "rung", id: `${l.id}/${cur.rung.id}`, fired: true, clause: cur.rung.source.clause, quote: cur.rung.source.quote });
+    if (to === from + 1 && !prev.final) {
+      if (trace) trace.push({ kind: "rung", id: `${l.id}/${cur.id}`, fired: true, clause: cur.source.clause, quote: cur.source.quote });
     } else if (jump) {
       if (trace) trace.push({ kind: "jump", id: `${l.id}/${jump.id}`, fired: true, clause: jump.source.clause, quote: jump.source.quote });
     } else if (ret) {
-      if (trace) trace.push({ kind: "return", id: `${l.id}/${prev.rung.id}->${cur.rung.id}`, fired: true, clause: ret.source.clause, quote: ret.source.quote });
+      if (trace) trace.push({ kind: "return", id: `${l.id}/${prev.id}->${cur.id}`, fired: true, clause: ret.source.clause, quote: ret.source.quote });
     } else if (to > from) {
-      fail("ESCALATION_SKIPPED_RUNG", `Ladder \`${l.id}\` goes one rung at a time: after \`${prev.rung.id}\` comes \`${l.rungs[from + 1]?.id ?? "(nothing: it is the last rung)"}\`, not \`${cur.rung.id}\`, and no jump allows it for these facts.`, { ladder: l.id, from: prev.rung.id, to: cur.rung.id }, { path: `history[${i}]` });
+      fail("ESCALATION_SKIPPED_RUNG", `Ladder \`${l.id}\` goes one rung at a time: after \`${prev.id}\` comes \`${l.rungs[from + 1]?.id ?? "(nothing: it is the last rung)"}\`, not \`${cur.id}\`, and no jump allows it for these facts.`, { ladder: l.id, from: prev.id, to: cur.id }, { path: `history[${i}]` });
     } else {
-      bad(`the case cannot go back from \`${prev.rung.id}\` to \`${cur.rung.id}\`: the ladder has no return for that${prev.outcome ? ` on ${prev.outcome}` : ""}`, i);
+      bad(`the case cannot go back from \`${prev.id}\` to \`${cur.id}\`: the ladder has no return for that${prevOutcome ? ` on ${prevOutcome}` : ""}`, i);
     }
   }
-  const last = steps[steps.length - 1]!;
-  const rung = last.rung;
-  const path = steps.map((s) => s.rung.id);
+  const last = rungs.length - 1;
+  const rung = rungs[last]!;
+  const lastOutcome = outcomes[last];
   const actor = rung.actor(facts);
   let dueBy: string | null = null;
-  if (rung.within) dueBy = computeDeadline(cal, rung.within(facts), { received: last.at }, undefined, { ledger: false }).dueDate;
+  if (rung.within) dueBy = computeDeadline(cal, rung.within(facts), { received: ats[last]! }, undefined, { ledger: false }).dueDate;
   const today = input.now !== undefined ? cal.toDate(input.now) : null;
   const overdue = dueBy !== null && today !== null && today > dueBy;
   const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
-  if (last.outcome !== undefined && CLOSED.has(last.outcome)) {
+  if (lastOutcome !== undefined && CLOSED.has(lastOutcome)) {
     result.status = "resolved";
     return result;
   }
-  const nextOf = (r: CompiledRung, on: string[]) => ({ rung: r.id, actor: r.actor(facts), on });
-  const ret = last.outcome !== undefined ? l.returns.find((r) => r.from === rung.index && r.on === last.outcome) : undefined;
-  const jump = l.jumps.find((j) => j.from === rung.index && (j.when === null || j.when(facts, null)));
+  // Trigger lists are shared frozen arrays (from the pack, or one per outcome).
+  const nextOf = (r: CompiledRung, on: readonly string[]) => ({ rung: r.id, actor: r.actor(facts), on: on as string[] });
+  const ret = lastOutcome !== undefined ? findReturnOn(l, rung.index, lastOutcome) : undefined;
+  const jump = findJump(l, rung.index, -1, facts);
   if (ret) {
     result.status = "escalate";
-    result.next = nextOf(l.rungs[ret.to]!, [last.outcome!]);
+    result.next = nextOf(l.rungs[ret.to]!, ON_OUTCOME.get(lastOutcome!)!);
   } else if (jump) {
-    result.next = nextOf(l.rungs[jump.to]!, [`jump:${jump.id}`]);
-    if (last.outcome !== undefined || overdue) result.status = "escalate";
+    result.next = nextOf(l.rungs[jump.to]!, jump.on);
+    if (lastOutcome !== undefined || overdue) result.status = "escalate";
   } else if (!rung.final) {
-    result.next = nextOf(l.rungs[rung.index + 1]!, [...rung.escalateOn]);
-    const triggered = (last.outcome !== undefined && rung.escalateOn.includes(last.outcome)) || (overdue && rung.escalateOn.includes("timeout"));
+    result.next = nextOf(l.rungs[rung.index + 1]!, rung.escalateOn);
+    const triggered = (lastOutcome !== undefined && rung.escalateOn.includes(lastOutcome)) || (overdue && rung.escalateOn.includes("timeout"));
     if (triggered) result.status = "escalate";
   }
   return result;
 }
 
+const ON_OUTCOME = new Map([...OUTCOMES].map((o) => [o, Object.freeze([o])] as const));
+
+type Jump = CompiledLadder["jumps"][number];
+type Return = CompiledLadder["returns"][number];
+
+/** The first jump from `from` (to `to`, or anywhere when `to` is -1) whose condition holds. */
+function findJump(l: CompiledLadder, from: number, to: number, facts: Readonly<Record<string, unknown>>): Jump | undefined {
+  for (const j of l.jumps) if (j.from === from && (to === -1 || j.to === to) && (j.when === null || j.when(facts, null))) return j;
+  return undefined;
+}
+
+/** The first return from `from` to `to` on `outcome` (any outcome when none is recorded). */
+function findReturn(l: CompiledLadder, from: number, to: number, outcome: string | undefined): Return | undefined {
+  for (const r of l.returns) if (r.from === from && r.to === to && (outcome === undefined || r.on === outcome)) return r;
+  return undefined;
+}
+
+/** The first return from `from` on `outcome`. */
+function findReturnOn(l: CompiledLadder, from: number, outcome: string): Return | undefined {
+  for (const r of l.returns) if (r.from === from && r.on === outcome) return r;
+  return undefined;
+}
+
 function jumpOrReturn(l: CompiledLadder, from: number, to: number, outcome: string, facts: Readonly<Record<string, unknown>>): boolean {
-  return l.returns.some((r) => r.from === from && r.to === to && r.on === outcome) || l.jumps.some((j) => j.from === from && j.to === to && (j.when === null || j.when(facts, null)));
+  return l.returns.some((r) => r.from === from && r.to === to && r.on === outcome) || findJump(l, from, to, facts) !== undefined;
 }

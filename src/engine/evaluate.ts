@@ -1,12 +1,13 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../calendar/index.js";
-import { fail, problem, YingshangError, type Problem } from "../errors.js";
-import { freezeAssignment, runTable, type AssignmentResult } from "./assign.js";
-import { findDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
-import { findLadder, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
+import { fail, YingshangError } from "../errors.js";
+import { runTable, type AssignmentResult } from "./assign.js";
+import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
+import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
+import type { NotEvaluated } from "./impl/not-evaluated.js";
 import type { Pack } from "./pack.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
 import type { EvalOptions, Receipt } from "./trace.js";
@@ -26,15 +27,7 @@ export interface CaseInput {
   scoring?: Record<string, ScoreInput>;
 }
 
-/** A table that was not evaluated for this case because a fact it needs is absent. */
-export interface NotEvaluated {
-  table: string;
-  kind: "not-evaluated";
-  /** The first absent fact (in the table's order of reading). */
-  missing: string;
-  /** The same as a typed problem (FACT_MISSING), for reports. */
-  problem: Problem;
-}
+export type { NotEvaluated } from "./impl/not-evaluated.js";
 
 export interface CaseResult {
   receipt: Receipt;
@@ -60,72 +53,57 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   if (!input || typeof input !== "object" || Array.isArray(input)) fail("INPUT_INVALID", "A case must be a mapping with asOf, facts and optional events, history, scoring.", { detail: "case not an object" }, { path: "" });
   const asOf = options.asOf ?? input.asOf;
   const ev = begin(pack, input.facts, { asOf: asOf as string, trace: options.trace });
-  const out: CaseResult = { receipt: ev.receipt, assignment: {}, deadlines: {}, escalation: {}, scores: {} };
-  // Each part gets its own trace list; untraced, they can all share the evaluation as it is.
+  const assignment: CaseResult["assignment"] = {};
+  // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
+  // the evaluation as it is.
   const part = (): Evaluation => (ev.trace ? { ...ev, trace: [] } : ev);
-  const sub = part();
-  for (const t of pack.compiled.tables) {
-    if (!inForce(t.effective, ev.asOf) || out.assignment[t.id]) continue;
+  for (const versions of pack.compiled.tableGroups) {
+    const t = versions.length === 1 && versions[0]!.effective === undefined ? versions[0]! : versions.find((v) => inForce(v.effective, ev.asOf));
+    if (t === undefined) continue;
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
-    const absent = t.needs.find((n) => ev.facts[n] === undefined);
-    if (absent !== undefined) {
-      out.assignment[t.id] = notEvaluated(t, absent);
+    const absent = firstAbsent(t.needSlots, ev.positions);
+    if (absent >= 0) {
+      assignment[t.id] = t.unevaluated[absent]!;
       continue;
     }
     try {
-      out.assignment[t.id] = runTable(t, sub);
+      assignment[t.id] = runTable(t, part());
     } catch (e) {
-      if (e instanceof YingshangError && e.code === "FACT_MISSING") out.assignment[t.id] = { table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! };
+      if (e instanceof YingshangError && e.code === "FACT_MISSING") assignment[t.id] = deepFreeze({ table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! } satisfies NotEvaluated);
       else throw e;
     }
   }
-  for (const [id, events] of Object.entries(input.events ?? {})) {
-    out.deadlines[id] = runDeadline(pack, findDeadline(pack, id, ev.asOf), { events, now: input.now }, part());
+  // Parts the case does not ask for share one frozen empty record.
+  let deadlines: CaseResult["deadlines"] = NONE;
+  for (const id in input.events) {
+    if (!Object.prototype.hasOwnProperty.call(input.events, id)) continue;
+    if (deadlines === NONE) deadlines = {};
+    deadlines[id] = freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), { events: input.events[id]!, now: input.now }, part()));
   }
-  for (const [id, history] of Object.entries(input.history ?? {})) {
-    out.escalation[id] = runLadder(pack, findLadder(pack, id, ev.asOf), { history, now: input.now }, part());
+  let escalation: CaseResult["escalation"] = NONE;
+  for (const id in input.history) {
+    if (!Object.prototype.hasOwnProperty.call(input.history, id)) continue;
+    if (escalation === NONE) escalation = {};
+    escalation[id] = freezeEscalation(runLadder(pack, findLadder(pack, id, ev.asOf), { history: input.history[id]!, now: input.now }, part()));
   }
-  for (const [id, sc] of Object.entries(input.scoring ?? {})) {
-    out.scores[id] = runScore(findScorecard(pack, id, ev.asOf), sc, ev.asOf, ev.trace ? [] : null, ev.receipt);
+  let scores: CaseResult["scores"] = NONE;
+  for (const id in input.scoring) {
+    if (!Object.prototype.hasOwnProperty.call(input.scoring, id)) continue;
+    if (scores === NONE) scores = {};
+    scores[id] = deepFreeze(runScore(findScorecard(pack, id, ev.asOf), input.scoring[id]!, ev.asOf, ev.trace ? [] : null, ev.receipt));
   }
-  return freezeCase(out);
+  if (deadlines !== NONE) Object.freeze(deadlines);
+  if (escalation !== NONE) Object.freeze(escalation);
+  if (scores !== NONE) Object.freeze(scores);
+  return Object.freeze({ receipt: ev.receipt, assignment: Object.freeze(assignment), deadlines, escalation, scores });
 }
 
-/** Freezes a case result part by part, by known shape (a generic walk was most of the cost). */
-function freezeCase(out: CaseResult): CaseResult {
-  for (const k in out.assignment) {
-    const a = out.assignment[k]!;
-    if (Object.isFrozen(a)) continue;
-    if (a.kind === "not-evaluated") deepFreeze(a);
-    else freezeAssignment(a);
-  }
-  for (const k in out.deadlines) deepFreeze(out.deadlines[k]);
-  for (const k in out.escalation) {
-    const e = out.escalation[k]!;
-    Object.freeze(e.path);
-    if (e.next) Object.freeze(Object.freeze(e.next).on);
-    if (e.trace.length) deepFreeze(e.trace);
-    Object.freeze(e);
-  }
-  for (const k in out.scores) deepFreeze(out.scores[k]);
-  Object.freeze(out.assignment);
-  Object.freeze(out.deadlines);
-  Object.freeze(out.escalation);
-  Object.freeze(out.scores);
-  return Object.freeze(out);
+const NONE: Record<string, never> = Object.freeze({});
+
+/** The index in `slots` of the first fact that is absent, or -1. */
+function firstAbsent(slots: readonly number[], positions: readonly number[]): number {
+  for (let i = 0; i < slots.length; i++) if (positions[slots[i]!]! < 0) return i;
+  return -1;
 }
 
-// "Not evaluated" records depend only on (table, absent fact): build each once and share it (frozen).
-const notEvaluatedCache = new WeakMap<object, Map<string, NotEvaluated>>();
-
-function notEvaluated(table: { id: string }, fact: string): NotEvaluated {
-  let byFact = notEvaluatedCache.get(table);
-  if (!byFact) notEvaluatedCache.set(table, (byFact = new Map()));
-  let ne = byFact.get(fact);
-  if (!ne) {
-    const p = problem("FACT_MISSING", `Table \`${table.id}\` was not evaluated: the fact \`${fact}\` it needs was not given.`, { fact, rule: table.id }, { path: `facts.${fact}` });
-    byFact.set(fact, (ne = deepFreeze({ table: table.id, kind: "not-evaluated", missing: fact, problem: p })));
-  }
-  return ne;
-}

@@ -48,6 +48,8 @@ export interface Pack {
   /** Compiled rules, for the evaluators. Not a stable API. */
   readonly compiled: {
     readonly tables: readonly CompiledTable[];
+    /** The tables grouped by id (each group: its versions), in the order the ids first appear. */
+    readonly tableGroups: readonly (readonly CompiledTable[])[];
     readonly deadlines: readonly CompiledDeadline[];
     readonly ladders: readonly CompiledLadder[];
     readonly checkFacts: FactsChecker;
@@ -124,6 +126,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     docs,
     compiled: freezeAll({
       tables: Object.freeze(tables),
+      tableGroups: Object.freeze([...byId(tables).values()]),
       deadlines: Object.freeze(deadlines),
       ladders: Object.freeze(ladders),
       checkFacts,

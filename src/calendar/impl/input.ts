@@ -49,11 +49,11 @@ export function toMoment(v: DateInput, what = "date"): Moment {
   if (typeof v === "string") {
     const day = parseDay(v);
     if (day !== -Infinity) return { day, seconds: null };
+    // A batch usually shares one `now`: remember recent instants (the answer depends on the text only).
+    const hit = v.length > 10 ? recentInstants.get(v) : undefined;
+    if (hit) return hit;
     // Only full instants go to luxon: a date-time needs at least "YYYY-MM-DDTHH".
     if (v.length > 10 && (v.charCodeAt(10) === 84 || v.charCodeAt(10) === 116) && parseDay(v.slice(0, 10)) !== -Infinity) {
-      // A batch usually shares one `now`: remember recent instants (the answer depends on the text only).
-      const hit = recentInstants.get(v);
-      if (hit) return hit;
       const m = Object.freeze(fastInstant(v) ?? fromDateTime(DateTime.fromISO(v, { zone: ZONE }), v, what));
       if (recentInstants.size >= 256) recentInstants.clear();
       recentInstants.set(v, m);

@@ -9,8 +9,25 @@ function bad(path: string, detail: string, fix: string): never {
   return fail("PERIOD_INVALID", `The period ${path} ${detail}; ${fix}.`, { detail: `${path} ${detail}` }, { path });
 }
 
+// A spec frozen all the way down (every pack period is) cannot change, so its check is done once.
+const checked = new WeakMap<object, number | null>();
+
+function frozenThrough(spec: PeriodSpec): boolean {
+  return Object.isFrozen(spec) && (spec.extensionCap === undefined || Object.isFrozen(spec.extensionCap)) && (spec.warnAt === undefined || Object.isFrozen(spec.warnAt));
+}
+
 /** Checks a period spec; returns the cutoff in seconds after midnight (or null). */
 export function checkSpec(spec: PeriodSpec): number | null {
+  if (isObj(spec)) {
+    const known = checked.get(spec);
+    if (known !== undefined) return known;
+  }
+  const cutoff = checkSpecOnce(spec);
+  if (frozenThrough(spec)) checked.set(spec, cutoff);
+  return cutoff;
+}
+
+function checkSpecOnce(spec: PeriodSpec): number | null {
   if (!isObj(spec)) bad("spec", "is not an object", "give e.g. { workingDays: 15 }");
   const units = (["workingDays", "days", "sameDay"] as const).filter((k) => spec[k] !== undefined);
   if (units.length !== 1) {
@@ -47,26 +64,39 @@ export function checkSpec(spec: PeriodSpec): number | null {
 
 /** Structural check of events (types and presence); order checks need the calendar and happen later. */
 export function checkEventsShape(events: CaseEvents): void {
-  const badE = (path: string, detail: string, fix: string): never =>
-    fail("EVENTS_INVALID", `The case events ${path} ${detail}; ${fix}.`, { detail: `${path} ${detail}` }, { path });
-  if (!isObj(events)) badE("events", "is not an object", "give at least { received: \"YYYY-MM-DD\" }");
+  if (!isObj(events)) badE("events", "is not an object", 'give at least { received: "YYYY-MM-DD" }');
   if (typeof events.received !== "string") badE("events.received", "is missing", "give the date (or instant) the matter was received");
-  for (const k of ["pauses", "restarts", "extensions"] as const) {
-    if (events[k] !== undefined && !Array.isArray(events[k])) badE(`events.${k}`, "is not a list", "give a list, or leave it out");
+  // Plain loops: this runs for every deadline of every case.
+  const { pauses, restarts, extensions } = events;
+  if (pauses !== undefined) {
+    if (!Array.isArray(pauses)) badE("events.pauses", "is not a list", "give a list, or leave it out");
+    for (let i = 0; i < pauses.length; i++) {
+      const p = pauses[i];
+      if (!isObj(p) || typeof p.from !== "string") badE(`events.pauses[${i}].from`, "is missing", "give the day the clock stopped");
+      if (p.to !== undefined && typeof p.to !== "string") badE(`events.pauses[${i}].to`, "is not a date", "give the day the clock restarted, or leave it out while the pause lasts");
+    }
   }
-  (events.pauses ?? []).forEach((p, i) => {
-    if (!isObj(p) || typeof p.from !== "string") badE(`events.pauses[${i}].from`, "is missing", "give the day the clock stopped");
-    if (p.to !== undefined && typeof p.to !== "string") badE(`events.pauses[${i}].to`, "is not a date", "give the day the clock restarted, or leave it out while the pause lasts");
-  });
-  (events.restarts ?? []).forEach((r, i) => {
-    if (!isObj(r) || typeof r.on !== "string") badE(`events.restarts[${i}].on`, "is missing", "give the day complete materials arrived");
-  });
-  (events.extensions ?? []).forEach((x, i) => {
-    if (!isObj(x) || typeof x.requestedOn !== "string") badE(`events.extensions[${i}].requestedOn`, "is missing", "give the day the extension was approved and announced");
-    const u = (["workingDays", "days"] as const).filter((k) => x[k] !== undefined);
-    if (u.length !== 1) badE(`events.extensions[${i}]`, u.length ? "has both workingDays and days" : "has no length", "give exactly one of workingDays or days");
-    const v = x[u[0] as "workingDays" | "days"];
-    if (!isCount(v)) badE(`events.extensions[${i}].${u[0]}`, `is ${JSON.stringify(v)}`, "give a whole number ≥ 1");
-  });
+  if (restarts !== undefined) {
+    if (!Array.isArray(restarts)) badE("events.restarts", "is not a list", "give a list, or leave it out");
+    for (let i = 0; i < restarts.length; i++) {
+      const r = restarts[i];
+      if (!isObj(r) || typeof r.on !== "string") badE(`events.restarts[${i}].on`, "is missing", "give the day complete materials arrived");
+    }
+  }
+  if (extensions !== undefined) {
+    if (!Array.isArray(extensions)) badE("events.extensions", "is not a list", "give a list, or leave it out");
+    for (let i = 0; i < extensions.length; i++) {
+      const x = extensions[i];
+      if (!isObj(x) || typeof x.requestedOn !== "string") badE(`events.extensions[${i}].requestedOn`, "is missing", "give the day the extension was approved and announced");
+      const u = (["workingDays", "days"] as const).filter((k) => x[k] !== undefined);
+      if (u.length !== 1) badE(`events.extensions[${i}]`, u.length ? "has both workingDays and days" : "has no length", "give exactly one of workingDays or days");
+      const v = x[u[0] as "workingDays" | "days"];
+      if (!isCount(v)) badE(`events.extensions[${i}].${u[0]}`, `is ${JSON.stringify(v)}`, "give a whole number ≥ 1");
+    }
+  }
   if (events.completed !== undefined && typeof events.completed !== "string") badE("events.completed", "is not a date", "give the day the matter was completed, or leave it out");
+}
+
+function badE(path: string, detail: string, fix: string): never {
+  return fail("EVENTS_INVALID", `The case events ${path} ${detail}; ${fix}.`, { detail: `${path} ${detail}` }, { path });
 }

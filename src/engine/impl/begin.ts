@@ -7,6 +7,8 @@ import type { EvalOptions, Receipt, TraceEntry } from "../trace.js";
 export interface Evaluation {
   readonly asOf: string;
   readonly facts: Readonly<Record<string, unknown>>;
+  /** Per declared fact: -1 if absent, else its value's position (see facts-check.ts). */
+  readonly positions: readonly number[];
   /** null when tracing is off. */
   readonly trace: TraceEntry[] | null;
   readonly receipt: Receipt;
@@ -34,7 +36,10 @@ function receiptFor(pack: Pack, asOf: unknown): Receipt {
   return receipt;
 }
 
+const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 export function begin(pack: Pack, facts: unknown, options: EvalOptions): Evaluation {
   const receipt = receiptFor(pack, options?.asOf);
-  return { asOf: receipt.asOf, facts: pack.compiled.checkFacts(facts), trace: options.trace === false ? null : [], receipt };
+  const positions = pack.compiled.checkFacts(facts);
+  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: options.trace === false ? null : [], receipt };
 }

@@ -22,7 +22,8 @@ export interface CompiledLadder {
   readonly zh: string | undefined;
   readonly rungs: readonly CompiledRung[];
   readonly byId: ReadonlyMap<string, CompiledRung>;
-  readonly jumps: readonly { readonly id: string; readonly from: number; readonly to: number; readonly when: Predicate | null; readonly source: Source }[];
+  /** `on`: the frozen trigger list a result shows for the jump, `jump:<id>`. */
+  readonly jumps: readonly { readonly id: string; readonly from: number; readonly to: number; readonly when: Predicate | null; readonly on: readonly string[]; readonly source: Source }[];
   readonly returns: readonly { readonly from: number; readonly to: number; readonly on: string; readonly source: Source }[];
   readonly effective: Effective | undefined;
   readonly source: Source;
@@ -80,7 +81,7 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
       if (from >= 0 && to >= 0 && to <= from + 1) {
         ctx.report("LADDER_INVALID", `jump \`${j.id}\` goes from \`${j.from}\` to \`${j.to}\`, which is ${to <= from ? "backwards (a loop)" : "the next rung anyway"}; a jump must skip forward. Use \`returns\` to go back.`, { ladder: l.id, detail: "jump not forward" }, FILE, `${ptr}/to`);
       }
-      return { id: j.id, from, to, when: ctx.condition(j.when, `${l.id}/${j.id}`, FILE, `${ptr}/when`), source: j.source };
+      return { id: j.id, from, to, when: ctx.condition(j.when, `${l.id}/${j.id}`, FILE, `${ptr}/when`), on: Object.freeze([`jump:${j.id}`]), source: j.source };
     });
     const returns = (l.returns ?? []).map((r, ri) => {
       const ptr = `${base}/returns/${ri}`;

@@ -3,6 +3,10 @@ import { ROLES, type Effective, type Role, type Source, type TableDoc, type Unit
 import { checkIds, type Ctx, type Predicate } from "./ctx.js";
 import { buildTableIndex, type TableIndex } from "./table-index.js";
 import { factsOf } from "./conditions.js";
+import { ResultMemo } from "./result-memo.js";
+import { factSlots } from "./facts-check.js";
+import { notEvaluated, type NotEvaluated } from "./not-evaluated.js";
+import type { AssignmentResult } from "../assign.js";
 
 export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
 
@@ -16,6 +20,8 @@ export interface CompiledRule {
   readonly designationRequired: string | null;
   readonly source: Source;
   readonly effective: Effective | undefined;
+  /** Untraced results when this rule alone applies, shared (see result-memo.ts). */
+  readonly memo: ResultMemo<AssignmentResult>;
 }
 
 export interface CompiledTable {
@@ -30,6 +36,10 @@ export interface CompiledTable {
   readonly index: TableIndex | null;
   /** Facts the table's conditions read that have no default: all must be given to evaluate it. */
   readonly needs: readonly string[];
+  /** The same facts' slots in the fact checker's positions. */
+  readonly needSlots: readonly number[];
+  /** For each fact in `needs`, the shared record saying the table was not evaluated without it. */
+  readonly unevaluated: readonly NotEvaluated[];
 }
 
 const FILE = "assignment.yaml";
@@ -57,29 +67,37 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
         ctx.report("UNKNOWN_REFERENCE", `outcome \`${then.outcome}\` is not in the table's \`outcomes\` list (${(t.outcomes ?? []).join(", ") || "none declared"}).`, { kind: "outcome", id: then.outcome, suggestion: null }, FILE, `${ptr}/then/outcome`);
       }
       const roles: [Exclude<Role, "lead">, UnitResolver[]][] = [];
+      // Resolvers that read facts: the result varies only with their values.
+      const varying: UnitResolver[] = [];
+      const lead = then.lead !== undefined ? ctx.unitRef(then.lead as UnitRef, FILE, `${ptr}/then/lead`) : null;
+      if (lead !== null && typeof then.lead !== "string") varying.push(lead);
       for (const role of ROLES) {
         if (role === "lead") continue;
         const v = then[role];
         if (v === undefined) continue;
         const list: UnitRef[] = Array.isArray(v) ? v : [v];
-        roles.push([role, list.map((u, ui) => ctx.unitRef(u, FILE, Array.isArray(v) ? `${ptr}/then/${role}/${ui}` : `${ptr}/then/${role}`))]);
+        const resolvers = list.map((u, ui) => ctx.unitRef(u, FILE, Array.isArray(v) ? `${ptr}/then/${role}/${ui}` : `${ptr}/then/${role}`));
+        resolvers.forEach((res, ui) => typeof list[ui] !== "string" && varying.push(res));
+        roles.push([role, resolvers]);
       }
       return Object.freeze({
         id: r.id,
         zh: r.zh,
         when: ctx.condition(r.when, r.id, FILE, `${ptr}/when`),
-        lead: then.lead !== undefined ? ctx.unitRef(then.lead as UnitRef, FILE, `${ptr}/then/lead`) : null,
+        lead,
         roles: Object.freeze(roles),
         outcome: then.outcome ?? null,
         designationRequired: then.designationRequired ?? null,
         source: r.source,
         effective: r.effective,
+        memo: new ResultMemo<AssignmentResult>(varying),
       });
     });
     const reads = new Set<string>();
     t.rules.forEach((r) => factsOf(r.when, reads));
     const needs = [...reads].filter((n) => ctx.facts[n] !== undefined && ctx.facts[n]!.default === undefined);
-    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs) };
+    const slots = factSlots(ctx.facts);
+    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))) };
     compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts);
     return Object.freeze(compiled);
   });

@@ -4,13 +4,101 @@ import type { FactDoc, UnitDoc } from "../pack-types.js";
 import { suggest } from "./suggest.js";
 import { parseDay } from "../../calendar/impl/days.js";
 
-export type FactsChecker = (facts: unknown) => Readonly<Record<string, unknown>>;
+/**
+ * Checks a case's facts and returns, for each declared fact (in declaration order, see
+ * {@link factSlots}), -1 when it is absent, else its value's position in {@link factDomain}
+ * (0 for facts without a small domain). Decision indexes read these instead of the facts.
+ */
+export type FactsChecker = (facts: unknown) => readonly number[];
 
+/** The values of an enum or boolean fact, in the order their positions are numbered; else null. */
+export function factDomain(doc: FactDoc): readonly unknown[] | null {
+  return doc.type === "boolean" ? [false, true] : doc.type === "enum" ? (doc.values ?? []) : null;
+}
+
+/** Each declared fact's slot in the checker's output. */
+export function factSlots(facts: Readonly<Record<string, FactDoc>>): ReadonlyMap<string, number> {
+  return new Map(Object.keys(facts).map((n, i) => [n, i] as const));
+}
+
+/** How one declared fact is checked. Plain data read by one `switch`: cheaper than a closure per fact. */
+interface Spec {
+  readonly name: string;
+  /** Copied from the declaration so every spec has one shape (a fast, monomorphic read). */
+  readonly type: FactDoc["type"];
+  readonly code: (typeof CODE)[keyof typeof CODE];
+  readonly min: number;
+  readonly max: number;
+  readonly kinds: readonly string[] | null;
+  /** Allowed words of an enum or unit fact (null for other types). */
+  readonly allowed: ReadonlySet<string> | null;
+  /** An enum's words with their positions (null for other types). */
+  readonly positions: ReadonlyMap<unknown, number> | null;
+  readonly slot: number;
+  /** The rule named in errors as needing the fact, or null. */
+  readonly rule: string | null;
+}
 
 function kindOf(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   return typeof v === "string" ? `text ${JSON.stringify(v)}` : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function typeErr(s: Spec, expected: string, v: unknown): never {
+  const needed = s.rule ? ` (rule \`${s.rule}\` reads it)` : "";
+  return fail("FACT_TYPE", `The fact \`${s.name}\` must be ${expected}, but it is ${kindOf(v)}${needed}.`, { fact: s.name, expected, actual: kindOf(v), rule: s.rule }, { path: `facts.${s.name}` });
+}
+
+function notAllowed(s: Spec, v: string): never {
+  const needed = s.rule ? ` (rule \`${s.rule}\` reads it)` : "";
+  const allowed = [...s.allowed!];
+  const hint = suggest(v, allowed);
+  const tail = `${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`;
+  const kinds = s.kinds ? `${s.kinds.join("/")} ` : "";
+  const message = s.type === "enum" ? `The fact \`${s.name}\` is \`${v}\`, which is not one of its values (${allowed.join(", ")})${tail}` : `The fact \`${s.name}\` is \`${v}\`, which is not a ${kinds}unit of this pack${tail}`;
+  return fail("FACT_ENUM", message, { fact: s.name, value: v, allowed, rule: s.rule }, { path: `facts.${s.name}` });
+}
+
+// Fact types as small numbers: the hot \`switch\` compares integers, not strings.
+const CODE = { enum: 0, unit: 0, boolean: 1, number: 2, string: 3, date: 4, list: 5, object: 6 } as const;
+
+function expectedOf(s: Spec): string {
+  return s.type === "enum" ? `one of ${[...s.allowed!].join(", ")}` : "a unit id";
+}
+
+/** Checks one value; returns its position in the fact's domain (0 when it has none). */
+function check(s: Spec, v: unknown): number {
+  switch (s.code) {
+    case 0: {
+      const at = s.positions !== null ? s.positions.get(v) : s.allowed!.has(v as string) ? 0 : undefined;
+      if (at !== undefined) return at;
+      return typeof v !== "string" ? typeErr(s, expectedOf(s), v) : notAllowed(s, v);
+    }
+    case 1:
+      if (typeof v !== "boolean") typeErr(s, "true or false", v);
+      return v ? 1 : 0;
+    case 2:
+      if (typeof v !== "number" || !Number.isFinite(v)) typeErr(s, "a number", v);
+      else if (v < s.min || v > s.max) rangeErr(s, v);
+      return 0;
+    case 3:
+      if (typeof v !== "string") typeErr(s, "text", v);
+      return 0;
+    case 4:
+      if (typeof v !== "string" || parseDay(v) === -Infinity) typeErr(s, "a real date YYYY-MM-DD", v);
+      return 0;
+    case 5:
+      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) typeErr(s, "a list of words", v);
+      return 0;
+    default:
+      if (typeof v !== "object" || v === null || Array.isArray(v)) typeErr(s, "a mapping", v);
+      return 0;
+  }
+}
+
+function rangeErr(s: Spec, v: number): never {
+  return typeErr(s, `a number in [${s.min === -Infinity ? "-∞" : s.min}, ${s.max === Infinity ? "∞" : s.max}]`, v);
 }
 
 /**
@@ -19,74 +107,38 @@ function kindOf(v: unknown): string {
  */
 export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, units: ReadonlyMap<string, UnitDoc>, users: ReadonlyMap<string, string> = new Map()): FactsChecker {
   const names = Object.keys(facts);
-  const checks = new Map<string, (v: unknown) => void>();
+  const specs = new Map<string, Spec>();
+  const slots = factSlots(facts);
   for (const [name, doc] of Object.entries(facts)) {
-    const rule = users.get(name) ?? null;
-    const needed = rule ? ` (rule \`${rule}\` reads it)` : "";
-    const typeErr = (expected: string, v: unknown): never =>
-      fail("FACT_TYPE", `The fact \`${name}\` must be ${expected}, but it is ${kindOf(v)}${needed}.`, { fact: name, expected, actual: kindOf(v), rule }, { path: `facts.${name}` });
-    switch (doc.type) {
-      case "enum": {
-        const allowed = new Set(doc.values ?? []);
-        checks.set(name, (v) => {
-          if (typeof v !== "string") typeErr(`one of ${[...allowed].join(", ")}`, v);
-          else if (!allowed.has(v)) {
-            const hint = suggest(v, allowed);
-            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not one of its values (${[...allowed].join(", ")})${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed: [...allowed], rule }, { path: `facts.${name}` });
-          }
-        });
-        break;
-      }
-      case "boolean":
-        checks.set(name, (v) => void (typeof v !== "boolean" && typeErr("true or false", v)));
-        break;
-      case "number":
-        checks.set(name, (v) => {
-          if (typeof v !== "number" || !Number.isFinite(v)) typeErr("a number", v);
-          else if ((doc.min !== undefined && v < doc.min) || (doc.max !== undefined && v > doc.max)) typeErr(`a number in [${doc.min ?? "-∞"}, ${doc.max ?? "∞"}]`, v);
-        });
-        break;
-      case "string":
-        checks.set(name, (v) => void (typeof v !== "string" && typeErr("text", v)));
-        break;
-      case "date":
-        checks.set(name, (v) => void ((typeof v !== "string" || parseDay(v) === -Infinity) && typeErr("a real date YYYY-MM-DD", v)));
-        break;
-      case "list":
-        checks.set(name, (v) => void ((!Array.isArray(v) || v.some((x) => typeof x !== "string")) && typeErr("a list of words", v)));
-        break;
-      case "object":
-        checks.set(name, (v) => void ((typeof v !== "object" || v === null || Array.isArray(v)) && typeErr("a mapping", v)));
-        break;
-      case "unit": {
-        const kinds = doc.kinds ? new Set(doc.kinds) : null;
-        const allowed = [...units.values()].filter((u) => !kinds || kinds.has(u.kind)).map((u) => u.id);
-        const set = new Set(allowed);
-        checks.set(name, (v) => {
-          if (typeof v !== "string") typeErr("a unit id", v);
-          else if (!set.has(v)) {
-            const hint = suggest(v, allowed);
-            fail("FACT_ENUM", `The fact \`${name}\` is \`${v}\`, which is not a ${kinds ? [...kinds].join("/") + " " : ""}unit of this pack${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`, { fact: name, value: v, allowed, rule }, { path: `facts.${name}` });
-          }
-        });
-        break;
-      }
+    let allowed: Set<string> | null = null;
+    if (doc.type === "enum") allowed = new Set(doc.values ?? []);
+    if (doc.type === "unit") {
+      const kinds = doc.kinds ? new Set(doc.kinds) : null;
+      allowed = new Set([...units.values()].filter((u) => !kinds || kinds.has(u.kind)).map((u) => u.id));
     }
+    const domain = doc.type === "enum" ? factDomain(doc) : null;
+    const positions = domain ? new Map(domain.map((v, i) => [v, i] as const)) : null;
+    specs.set(name, { name, type: doc.type, code: CODE[doc.type], min: doc.min ?? -Infinity, max: doc.max ?? Infinity, kinds: doc.kinds ?? null, allowed, positions, slot: slots.get(name)!, rule: users.get(name) ?? null });
   }
+  // Copied per call (a flat copy of small integers is cheap); -1 marks an absent fact. Not frozen
+  // (copying a frozen array is slow) but private to this closure; the empty case gets a frozen one.
+  const template: number[] = names.map(() => -1);
+  const none: readonly number[] = Object.freeze(template.slice());
   return (input) => {
-    if (input === undefined || input === null) return {};
+    if (input === undefined || input === null) return none;
     if (typeof input !== "object" || Array.isArray(input)) return fail("INPUT_INVALID", "`facts` must be a mapping of fact names to values.", { detail: "facts not an object" }, { path: "facts" });
     const f = input as Record<string, unknown>;
+    const out = template.slice();
     for (const key in f) {
       if (!Object.prototype.hasOwnProperty.call(f, key)) continue;
-      const check = checks.get(key);
-      if (!check) {
+      const spec = specs.get(key);
+      if (spec === undefined) {
         const hint = suggest(key, names);
         fail("FACT_UNKNOWN", `The fact \`${key}\` is not declared by this pack${hint ? `; did you mean \`${hint}\`?` : ` (facts: ${names.join(", ")}).`}`, { fact: key, suggestion: hint }, { path: `facts.${key}` });
       }
       const v = f[key];
-      if (v !== undefined) check(v);
+      if (v !== undefined) out[spec.slot] = check(spec, v);
     }
-    return f;
+    return out;
   };
 }

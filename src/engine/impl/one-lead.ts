@@ -35,8 +35,9 @@ export function checkExactlyOneLead(ctx: Ctx, tables: readonly CompiledTable[], 
     for (const asOf of dates) {
       for (const facts of factCombinations(cands, names, COMBINATION_LIMIT)) {
         try {
-          checkFacts(facts);
-          const r = runTable(t, { asOf, facts, trace: null, receipt: null as never });
+          const positions = checkFacts(facts);
+          // Traced: every rule is tested, without the decision index or the shared results.
+          const r = runTable(t, { asOf, facts, positions, trace: [], receipt: null as never });
           if (t.exactlyOneLead && r.kind === "no-match" && !reported.has("gap")) {
             reported.add("gap");
             ctx.report("TABLE_GAP", `table \`${t.id}\` must give exactly one lead unit, but no rule applies to ${JSON.stringify(facts)} (as of ${asOf}); add a rule or a \`designationRequired\` rule for this case.`, { table: t.id, facts }, "assignment.yaml", `/tables/${ti}/id`);

@@ -8,17 +8,31 @@
  */
 import type { Condition, FactDoc } from "../pack-types.js";
 import type { CompiledRule, CompiledTable } from "./compile-tables.js";
+import { factDomain, factSlots } from "./facts-check.js";
 
 const MAX_BUCKETS = 4096;
 
 type Tri = 0 | 1 | 2; // false, true, unknown
 
+/** The rules left for one combination of key facts. */
+export interface Bucket {
+  /** Rules that may still match, in table order. */
+  readonly rules: readonly CompiledRule[];
+  /**
+   * The rules that apply, when the key facts alone decide it (every candidate's conditions are
+   * true for the whole bucket, no rule has dates of its own, and the hit policy is satisfied);
+   * otherwise null and the candidates' conditions are tested.
+   */
+  readonly fired: readonly CompiledRule[] | null;
+}
+
 export interface TableIndex {
   /**
-   * The candidate rules for these facts, in table order, or null when the index cannot be used (a
-   * fact absent). Its tables are plain Maps held in the closure: fast, and unreachable from outside.
+   * The bucket for these facts (given as the fact checker's positions), or null when the index
+   * cannot be used (a fact absent). Its tables
+   * are plain arrays and Maps held in the closure: fast, and unreachable from outside.
    */
-  readonly lookup: (f: Readonly<Record<string, unknown>>) => readonly CompiledRule[] | null;
+  readonly lookup: (positions: readonly number[]) => Bucket | null;
 }
 
 function tri(c: Condition, assign: ReadonlyMap<string, unknown>): Tri {
@@ -72,16 +86,26 @@ function collect(c: Condition | undefined, out: Set<string>): void {
   }
 }
 
+/** The rules that apply in a bucket whose candidates are all decided true, or null (test them). */
+function decide(table: CompiledTable, rules: readonly CompiledRule[], verdicts: readonly Tri[]): readonly CompiledRule[] | null {
+  if (rules.some((r) => r.effective !== undefined)) return null; // depends on asOf
+  if (table.hitPolicy === "first") return verdicts[0] === 1 ? Object.freeze([rules[0]!]) : rules.length === 0 ? Object.freeze([]) : null;
+  if (verdicts.some((v) => v !== 1)) return null;
+  // Two certain matches under `unique` is an error the rule-by-rule path reports.
+  if (table.hitPolicy === "unique" && rules.length > 1) return null;
+  return rules;
+}
+
 /** Builds the index, or returns null when the table has no small enum key space. */
 export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<string, FactDoc>>): TableIndex | null {
   const reads = new Set<string>();
   table.doc.rules.forEach((r) => collect(r.when, reads));
   const keyFacts = [...reads].filter((n) => facts[n]?.type === "enum" || facts[n]?.type === "boolean");
   if (keyFacts.length === 0) return null;
-  const domains = keyFacts.map((n) => (facts[n]!.type === "boolean" ? [false, true] : [...facts[n]!.values!]));
+  const domains = keyFacts.map((n) => factDomain(facts[n]!)!);
   const total = domains.reduce((a, d) => a * d.length, 1);
   if (total > MAX_BUCKETS) return null;
-  const buckets: CompiledRule[][] = [];
+  const buckets: Bucket[] = [];
   for (let k = 0; k < total; k++) {
     const assign = new Map<string, unknown>();
     let rest = k;
@@ -90,20 +114,28 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
       assign.set(keyFacts[i]!, d[rest % d.length]);
       rest = Math.floor(rest / d.length);
     }
-    buckets.push(table.rules.filter((r, ri) => !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 0));
+    const verdicts = table.rules.map((r, ri) => (table.doc.rules[ri]!.when ? tri(table.doc.rules[ri]!.when!, assign) : 1));
+    const rules = table.rules.filter((_, ri) => verdicts[ri] !== 0);
+    buckets.push(Object.freeze({ rules: Object.freeze(rules), fired: decide(table, rules, verdicts.filter((v) => v !== 0)) }));
   }
-  const readList = [...reads].filter((n) => facts[n]?.default === undefined);
-  const keyList = keyFacts.map((n, i) => ({ name: n, values: new Map<unknown, number>(domains[i]!.map((v, j) => [v, j] as const)), def: facts[n]!.default }));
-  const lookup = (f: Readonly<Record<string, unknown>>): readonly CompiledRule[] | null => {
-    for (let i = 0; i < readList.length; i++) if (f[readList[i]!] === undefined) return null;
+  // Facts read but not part of the key: each must still be present for the index to be used.
+  const slots = factSlots(facts);
+  const otherReads = [...reads].filter((n) => !keyFacts.includes(n) && facts[n]?.default === undefined).map((n) => slots.get(n)!);
+  const keyList = keyFacts.map((n, i) => {
+    const def = facts[n]!.default;
+    return { slot: slots.get(n)!, size: domains[i]!.length, def: def === undefined ? -1 : domains[i]!.indexOf(def) };
+  });
+  const lookup = (positions: readonly number[]): Bucket | null => {
+    for (let i = 0; i < otherReads.length; i++) if (positions[otherReads[i]!]! < 0) return null;
     let key = 0;
     for (let i = 0; i < keyList.length; i++) {
       const k = keyList[i]!;
-      let v = f[k.name];
-      if (v === undefined) v = k.def;
-      const j = k.values.get(v);
-      if (j === undefined) return null;
-      key = key * k.values.size + j;
+      let j = positions[k.slot]!;
+      if (j < 0) {
+        if (k.def < 0) return null;
+        j = k.def;
+      }
+      key = key * k.size + j;
     }
     return buckets[key]!;
   };

@@ -126,6 +126,9 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
 
   // Start: received (or the last restart), moved to the next working day when after the cutoff.
   const startOf = (v: string, path: string): { day: number; start: number; late: boolean } => {
+    // A plain date inside the calendar has no time of day, so it is never after the cutoff.
+    const plain = c.fastIndex(v);
+    if (plain >= 0) return { day: plain, start: plain, late: false };
     const m = eventMoment(v, path);
     const day = c.index(v, path);
     const late = cutoff !== null && m.seconds !== null && m.seconds > cutoff && c.working(day);
@@ -133,7 +136,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   };
   const rec = startOf(events.received, "events.received");
   let start = rec.start;
-  const restarts = (events.restarts ?? []).map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
+  // Absent or empty event lists map to the shared empty list without creating the mapping closure.
+  const restarts = !events.restarts?.length ? (NONE as never[]) : events.restarts.map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
   if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day); // (sorting nothing still costs a call)
   for (const r of restarts) {
     if (r.day < rec.day) badEvents(r.path, `(${c.strAt(r.day)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
@@ -141,10 +145,10 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   }
 
   const nowM = now === undefined ? null : toMoment(now, "now");
-  const nowIdx = nowM === null ? null : c.index(now as string, "now");
+  const nowIdx = nowM === null ? null : nowM.day >= c.first && nowM.day - c.first < c.size ? nowM.day - c.first : c.index(now as string, "now");
 
   // Pauses as (a, b] spans, clipped to the last start; an open pause runs to `now` (or is empty).
-  const raw = (events.pauses ?? []).map((p, i) => {
+  const raw = !events.pauses?.length ? (NONE as never[]) : events.pauses.map((p, i) => {
     const a = dayIdx(p.from, `events.pauses[${i}].from`);
     const b = p.to === undefined ? null : dayIdx(p.to, `events.pauses[${i}].to`);
     if (a < rec.day) badEvents(`events.pauses[${i}].from`, `(${c.strAt(a)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
@@ -218,7 +222,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   // Extensions, in the order they were requested, each against the due date current at the time.
   let used = 0;
   const granted: { at: number; amount: number; reason: string }[] = [];
-  const exts = (events.extensions ?? []).map((x, i) => ({ x, i, at: dayIdx(x.requestedOn, `events.extensions[${i}].requestedOn`) }));
+  const exts = !events.extensions?.length ? (NONE as never[]) : events.extensions.map((x, i) => ({ x, i, at: dayIdx(x.requestedOn, `events.extensions[${i}].requestedOn`) }));
   if (exts.length > 1) exts.sort((p, q) => p.at - q.at);
   for (const { x, i, at } of exts) {
     const xUnit: Unit = x.workingDays !== undefined ? "workingDays" : "days";
@@ -314,8 +318,9 @@ function plainDue(c: CompiledCalendar, spec: PeriodSpec, events: CaseEvents, now
 
 /** Shared by every result computed without a ledger (batch speed). */
 const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
-/** Shared by every result of a period without warnings. */
+/** Shared by every result of a period without warnings, and read in place of absent event lists. */
 const NO_WARNINGS: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = NO_WARNINGS;
 
 interface LedgerInput {
   unit: Unit | "sameDay";

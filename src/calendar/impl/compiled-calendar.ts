@@ -241,7 +241,11 @@ export class CompiledCalendar implements Calendar {
 
   toDate(d: DateInput): string {
     const t = this.fastIndex(d);
-    return t >= 0 ? (this.#str[t] as string) : formatDay(toMoment(d).day);
+    if (t >= 0) return this.#str[t] as string;
+    // An instant: its Shanghai day, from the table when covered (no new string per call).
+    const day = toMoment(d).day;
+    const i = day - this.first;
+    return i >= 0 && i < this.size ? (this.#str[i] as string) : formatDay(day);
   }
 
   toDateTime(d: string): DateTime {

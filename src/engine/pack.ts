@@ -19,6 +19,7 @@ import { checkExactlyOneLead } from "./impl/one-lead.js";
 import { deepFreeze, freezeAll } from "./impl/freeze.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./impl/yaml-read.js";
 import { ReadonlyIndex } from "./impl/readonly-map.js";
+import { receiptMaker, type ReceiptMaker } from "./impl/begin.js";
 
 /** How much of the document the pack encodes: clauses cited by a rule, ladder, item or duty. */
 export interface Coverage {
@@ -53,6 +54,8 @@ export interface Pack {
     readonly deadlines: readonly CompiledDeadline[];
     readonly ladders: readonly CompiledLadder[];
     readonly checkFacts: FactsChecker;
+    /** The receipt for an `asOf` (checked, one shared frozen receipt per date). */
+    readonly receipt: ReceiptMaker;
     /** Every version of each table, deadline and ladder, by id (versions differ in effective dates). */
     readonly index: {
       readonly tables: ReadonlyMap<string, readonly CompiledTable[]>;
@@ -114,6 +117,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
       .join(""),
   );
   deepFreeze(docs);
+  const receipt = receiptMaker({ id: docs.pack.id, version: docs.pack.version, hash, meta: docs.pack, calendar: calendar! });
   return Object.freeze({
     id: docs.pack.id,
     version: docs.pack.version,
@@ -130,6 +134,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
       deadlines: Object.freeze(deadlines),
       ladders: Object.freeze(ladders),
       checkFacts,
+      receipt,
       index: Object.freeze({ tables: byId(tables), deadlines: byId(deadlines), ladders: byId(ladders) }),
     }),
   });

@@ -2,6 +2,7 @@
 import { fail } from "../../errors.js";
 import { parseDay } from "../../calendar/impl/days.js";
 import type { Pack } from "../pack.js";
+import type { PackMeta } from "../pack-types.js";
 import type { EvalOptions, Receipt, TraceEntry } from "../trace.js";
 
 export interface Evaluation {
@@ -15,31 +16,37 @@ export interface Evaluation {
 }
 
 
-// Receipts depend only on (pack, asOf) and are frozen, so one per pair is shared by all results.
-// This memo never changes an answer; it only saves re-checking the date and re-allocating.
-const receipts = new WeakMap<Pack, Map<string, Receipt>>();
+/** Gives the receipt for a date, refusing a date that is not real or not in the pack's range. */
+export type ReceiptMaker = (asOf: unknown) => Receipt;
 
-function receiptFor(pack: Pack, asOf: unknown): Receipt {
-  let byDate = receipts.get(pack);
-  const hit = typeof asOf === "string" ? byDate?.get(asOf) : undefined;
-  if (hit) return hit;
-  if (typeof asOf !== "string" || parseDay(asOf) === -Infinity) {
-    return fail("INPUT_INVALID", `asOf must be a real date YYYY-MM-DD (got ${JSON.stringify(asOf)}); nothing reads the clock, so pass the date the rules are read as of.`, { detail: "asOf" }, { path: "asOf" });
-  }
+/**
+ * Builds a pack's receipt maker. Receipts depend only on (pack, asOf) and are frozen, so one per
+ * date is kept (in this closure) and shared by all results: this never changes an answer, it only
+ * saves re-checking the date and re-allocating.
+ */
+export function receiptMaker(pack: { id: string; version: string; hash: string; meta: PackMeta; calendar: { id: string; version: string } }): ReceiptMaker {
+  const byDate = new Map<string, Receipt>();
+  const calendar = Object.freeze({ id: pack.calendar.id, version: pack.calendar.version });
   const eff = pack.meta.effective;
-  if (asOf < eff.from || (eff.until !== undefined && asOf > eff.until)) {
-    fail("PACK_NOT_IN_FORCE", `Pack ${pack.id} is in force from ${eff.from}${eff.until ? ` until ${eff.until}` : ""}; it does not apply on ${asOf}.`, { asOf, from: eff.from, until: eff.until ?? null }, { path: "asOf" });
-  }
-  const receipt: Receipt = Object.freeze({ pack: pack.id, version: pack.version, hash: pack.hash, calendar: Object.freeze({ id: pack.calendar.id, version: pack.calendar.version }), asOf });
-  if (!byDate) receipts.set(pack, (byDate = new Map()));
-  if (byDate.size < 50_000) byDate.set(asOf, receipt);
-  return receipt;
+  return (asOf) => {
+    const hit = typeof asOf === "string" ? byDate.get(asOf) : undefined;
+    if (hit !== undefined) return hit;
+    if (typeof asOf !== "string" || parseDay(asOf) === -Infinity) {
+      return fail("INPUT_INVALID", `asOf must be a real date YYYY-MM-DD (got ${JSON.stringify(asOf)}); nothing reads the clock, so pass the date the rules are read as of.`, { detail: "asOf" }, { path: "asOf" });
+    }
+    if (asOf < eff.from || (eff.until !== undefined && asOf > eff.until)) {
+      fail("PACK_NOT_IN_FORCE", `Pack ${pack.id} is in force from ${eff.from}${eff.until ? ` until ${eff.until}` : ""}; it does not apply on ${asOf}.`, { asOf, from: eff.from, until: eff.until ?? null }, { path: "asOf" });
+    }
+    const receipt: Receipt = Object.freeze({ pack: pack.id, version: pack.version, hash: pack.hash, calendar, asOf });
+    if (byDate.size < 50_000) byDate.set(asOf, receipt);
+    return receipt;
+  };
 }
 
 const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export function begin(pack: Pack, facts: unknown, options: EvalOptions): Evaluation {
-  const receipt = receiptFor(pack, options?.asOf);
+  const receipt = pack.compiled.receipt(options?.asOf);
   const positions = pack.compiled.checkFacts(facts);
   return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: options.trace === false ? null : [], receipt };
 }

@@ -67,17 +67,9 @@ function expectedOf(s: Spec): string {
   return s.type === "enum" ? `one of ${[...s.allowed!].join(", ")}` : "a unit id";
 }
 
-/** Checks one value; returns its position in the fact's domain (0 when it has none). */
-function check(s: Spec, v: unknown): number {
+/** Checks a value of a fact without a small domain (number, text, date, list, mapping); returns 0. */
+function checkOther(s: Spec, v: unknown): number {
   switch (s.code) {
-    case 0: {
-      const at = s.positions !== null ? s.positions.get(v) : s.allowed!.has(v as string) ? 0 : undefined;
-      if (at !== undefined) return at;
-      return typeof v !== "string" ? typeErr(s, expectedOf(s), v) : notAllowed(s, v);
-    }
-    case 1:
-      if (typeof v !== "boolean") typeErr(s, "true or false", v);
-      return v ? 1 : 0;
     case 2:
       if (typeof v !== "number" || !Number.isFinite(v)) typeErr(s, "a number", v);
       else if (v < s.min || v > s.max) rangeErr(s, v);
@@ -95,6 +87,12 @@ function check(s: Spec, v: unknown): number {
       if (typeof v !== "object" || v === null || Array.isArray(v)) typeErr(s, "a mapping", v);
       return 0;
   }
+}
+
+/** Throws the error for a value an enum, unit or boolean fact cannot take. */
+function refuse(s: Spec, v: unknown): never {
+  if (s.code === 1) return typeErr(s, "true or false", v);
+  return typeof v !== "string" ? typeErr(s, expectedOf(s), v) : notAllowed(s, v);
 }
 
 function rangeErr(s: Spec, v: number): never {
@@ -137,7 +135,15 @@ export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, un
         fail("FACT_UNKNOWN", `The fact \`${key}\` is not declared by this pack${hint ? `; did you mean \`${hint}\`?` : ` (facts: ${names.join(", ")}).`}`, { fact: key, suggestion: hint }, { path: `facts.${key}` });
       }
       const v = f[key];
-      if (v !== undefined) out[spec.slot] = check(spec, v);
+      if (v === undefined) continue;
+      // The common kinds inline (enum, unit, boolean); the rest in checkOther.
+      let at: number | undefined;
+      if (spec.positions !== null) at = spec.positions.get(v);
+      else if (spec.allowed !== null) at = spec.allowed.has(v as string) ? 0 : undefined;
+      else if (spec.code === 1) at = v === true ? 1 : v === false ? 0 : undefined;
+      else at = checkOther(spec, v);
+      if (at === undefined) return refuse(spec, v);
+      out[spec.slot] = at;
     }
     return out;
   };

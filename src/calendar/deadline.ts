@@ -139,7 +139,9 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   // Absent or empty event lists map to the shared empty list without creating the mapping closure.
   const restarts = !events.restarts?.length ? (NONE as never[]) : events.restarts.map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
   if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day); // (sorting nothing still costs a call)
-  for (const r of restarts) {
+  // Indexed loops throughout: for…of over the shared frozen empty list was a measurable cost.
+  for (let k = 0; k < restarts.length; k++) {
+    const r = restarts[k]!;
     if (r.day < rec.day) badEvents(r.path, `(${c.strAt(r.day)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     start = r.start;
   }
@@ -161,7 +163,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     if (p.b === null || q.a < p.b) badEvents(`events.pauses[${q.i}]`, `overlaps events.pauses[${p.i}]`, "merge the two pauses into one, or correct their dates");
   }
   const spans: Span[] = [];
-  for (const p of raw) {
+  for (let k = 0; k < raw.length; k++) {
+    const p = raw[k]!;
     const b = p.b ?? (nowIdx !== null && nowIdx > p.a ? nowIdx : p.a);
     // A restart ends an open pause: the clock runs again from the restart.
     const openEnd = p.b === null ? restarts.find((r) => r.day >= p.a) : undefined;
@@ -224,7 +227,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const granted: { at: number; amount: number; reason: string }[] = [];
   const exts = !events.extensions?.length ? (NONE as never[]) : events.extensions.map((x, i) => ({ x, i, at: dayIdx(x.requestedOn, `events.extensions[${i}].requestedOn`) }));
   if (exts.length > 1) exts.sort((p, q) => p.at - q.at);
-  for (const { x, i, at } of exts) {
+  for (let k = 0; k < exts.length; k++) {
+    const { x, i, at } = exts[k]!;
     const xUnit: Unit = x.workingDays !== undefined ? "workingDays" : "days";
     const amount = (x.workingDays ?? x.days) as number;
     if (capUnit === null) {
@@ -271,14 +275,14 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   if (nowIdx !== null && nowM !== null) {
     const done = events.completed === undefined ? null : dayIdx(events.completed, "events.completed");
     if (done !== null && done < rec.day) badEvents("events.completed", `(${c.strAt(done)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
-    const paused = raw.find((p) => p.a <= nowIdx && (p.b === null ? !restarts.some((r) => r.day >= p.a && r.day <= nowIdx) : nowIdx < p.b));
+    const paused = raw.length === 0 ? undefined : raw.find((p) => p.a <= nowIdx && (p.b === null ? !restarts.some((r) => r.day >= p.a && r.day <= nowIdx) : nowIdx < p.b));
     if (done !== null && done <= nowIdx) {
-      status = done <= due ? { kind: "done-on-time", completed: c.strAt(done) as string } : { kind: "done-late", completed: c.strAt(done) as string, workingDaysLate: (c.cumAt(done) as number) - (c.cumAt(due) as number) };
-    } else if (nowIdx < rec.day) status = { kind: "not-started" };
-    else if (paused) status = { kind: "paused", since: c.strAt(paused.a) as string };
-    else if (nowIdx === due) status = { kind: "due-today" };
-    else if (nowIdx < due) status = { kind: "running", workingDaysLeft: (c.cumAt(due) as number) - (c.cumAt(nowIdx) as number) };
-    else status = { kind: "overdue", workingDaysOverdue: (c.cumAt(nowIdx) as number) - (c.cumAt(due) as number) };
+      status = Object.freeze(done <= due ? { kind: "done-on-time", completed: c.strAt(done) as string } : { kind: "done-late", completed: c.strAt(done) as string, workingDaysLate: (c.cumAt(done) as number) - (c.cumAt(due) as number) });
+    } else if (nowIdx < rec.day) status = NOT_STARTED;
+    else if (paused) status = Object.freeze({ kind: "paused", since: c.strAt(paused.a) as string });
+    else if (nowIdx === due) status = DUE_TODAY;
+    else if (nowIdx < due) status = counted(RUNNING, "running", (c.cumAt(due) as number) - (c.cumAt(nowIdx) as number));
+    else status = counted(OVERDUE, "overdue", (c.cumAt(nowIdx) as number) - (c.cumAt(due) as number));
   }
 
   const ledger =
@@ -314,6 +318,21 @@ function plainDue(c: CompiledCalendar, spec: PeriodSpec, events: CaseEvents, now
     if (!c.working(due)) due = c.addIndex(due, 1);
   }
   return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
+}
+
+// Statuses are frozen values. The ones without data, and running/overdue for the first thousand counts,
+// are frozen once and shared by every result that has them (no allocation, nothing to freeze).
+const NOT_STARTED: DeadlineStatus = Object.freeze({ kind: "not-started" });
+const DUE_TODAY: DeadlineStatus = Object.freeze({ kind: "due-today" });
+const RUNNING: DeadlineStatus[] = [];
+const OVERDUE: DeadlineStatus[] = [];
+
+function counted(shared: DeadlineStatus[], kind: "running" | "overdue", n: number): DeadlineStatus {
+  const hit = shared[n];
+  if (hit !== undefined) return hit;
+  const s: DeadlineStatus = Object.freeze(kind === "running" ? { kind, workingDaysLeft: n } : { kind, workingDaysOverdue: n });
+  if (n >= 0 && n < 1000) shared[n] = s;
+  return s;
 }
 
 /** Shared by every result computed without a ledger (batch speed). */

@@ -62,7 +62,7 @@ export function deadline(pack: Pack, id: string, input: DeadlineInput, options: 
 /** Freezes a deadline result by its known shape (a generic deep walk cost more than computing it). */
 export function freezeDeadline(r: DeadlineEvaluation): DeadlineEvaluation {
   if (!("dueDate" in r)) return deepFreeze(r);
-  if (r.status !== null) Object.freeze(r.status);
+  // The calendar gives statuses frozen (most are shared).
   for (let i = 0; i < r.warnings.length; i++) Object.freeze(r.warnings[i]);
   Object.freeze(r.warnings);
   if (r.ledger.length) deepFreeze(r.ledger);

@@ -76,10 +76,9 @@ export function findLadder(pack: Pack, id: string, asOf: string): CompiledLadder
 export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput, ev: Evaluation): EscalationResult {
   const { facts, trace } = ev;
   const cal = pack.calendar;
-  const bad = (detail: string, i: number): never => fail("HISTORY_INVALID", `Ladder \`${l.id}\`, history[${i}]: ${detail}`, { ladder: l.id, detail }, { path: `history[${i}]` });
   const history = input?.history;
   if (!Array.isArray(history) || history.length === 0) return fail("HISTORY_INVALID", `Ladder \`${l.id}\` needs a \`history\` with at least the rung where the case starts (\`${l.rungs[0]!.id}\`).`, { ladder: l.id, detail: "empty history" }, { path: "history" });
-  if (history.length > 1000) bad("a history longer than 1000 steps is refused", 1000);
+  if (history.length > 1000) badStep(l, "a history longer than 1000 steps is refused", 1000);
   // Plain loops and parallel lists: this runs for every ladder of every case.
   const rungs: CompiledRung[] = [];
   const ats: string[] = [];
@@ -87,10 +86,10 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const path: string[] = [];
   for (let i = 0; i < history.length; i++) {
     const h = history[i];
-    if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") return bad("each entry needs `rung` and `at`", i);
+    if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") return badStep(l, "each entry needs `rung` and `at`", i);
     const rung = l.byId.get(h.rung);
-    if (!rung) bad(`\`${h.rung}\` is not a rung of this ladder (rungs: ${l.rungs.map((r) => r.id).join(", ")})`, i);
-    if (h.outcome !== undefined && !OUTCOMES.has(h.outcome)) bad(`outcome \`${String(h.outcome)}\` is not one of ${[...OUTCOMES].join(", ")}`, i);
+    if (!rung) badStep(l, `\`${h.rung}\` is not a rung of this ladder (rungs: ${l.rungs.map((r) => r.id).join(", ")})`, i);
+    if (h.outcome !== undefined && !OUTCOMES.has(h.outcome)) badStep(l, `outcome \`${String(h.outcome)}\` is not one of ${[...OUTCOMES].join(", ")}`, i);
     rungs.push(rung!);
     ats.push(cal.toDate(h.at));
     outcomes.push(h.outcome);
@@ -105,14 +104,14 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     const prev = rungs[i - 1]!;
     const cur = rungs[i]!;
     const prevOutcome = outcomes[i - 1];
-    if (ats[i]! < ats[i - 1]!) bad(`the date ${ats[i]} is before the previous step's ${ats[i - 1]}`, i);
-    if (prevOutcome !== undefined && CLOSED.has(prevOutcome)) bad(`the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
+    if (ats[i]! < ats[i - 1]!) badStep(l, `the date ${ats[i]} is before the previous step's ${ats[i - 1]}`, i);
+    if (prevOutcome !== undefined && CLOSED.has(prevOutcome)) badStep(l, `the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
     const from = prev.index;
     const to = cur.index;
     const ret = findReturn(l, from, to, prevOutcome);
     const jump = findJump(l, from, to, facts);
     if (to === from + 1 && !prev.final && prevOutcome !== undefined && !prev.escalateOn.includes(prevOutcome) && !jumpOrReturn(l, from, to, prevOutcome, facts)) {
-      bad(`\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
+      badStep(l, `\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
     }
     if (to === from + 1 && !prev.final) {
       if (trace) trace.push({ kind: "rung", id: `${l.id}/${cur.id}`, fired: true, clause: cur.source.clause, quote: cur.source.quote });
@@ -123,7 +122,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     } else if (to > from) {
       fail("ESCALATION_SKIPPED_RUNG", `Ladder \`${l.id}\` goes one rung at a time: after \`${prev.id}\` comes \`${l.rungs[from + 1]?.id ?? "(nothing: it is the last rung)"}\`, not \`${cur.id}\`, and no jump allows it for these facts.`, { ladder: l.id, from: prev.id, to: cur.id }, { path: `history[${i}]` });
     } else {
-      bad(`the case cannot go back from \`${prev.id}\` to \`${cur.id}\`: the ladder has no return for that${prevOutcome ? ` on ${prevOutcome}` : ""}`, i);
+      badStep(l, `the case cannot go back from \`${prev.id}\` to \`${cur.id}\`: the ladder has no return for that${prevOutcome ? ` on ${prevOutcome}` : ""}`, i);
     }
   }
   const last = rungs.length - 1;
@@ -139,22 +138,29 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     result.status = "resolved";
     return result;
   }
-  // Trigger lists are shared frozen arrays (from the pack, or one per outcome).
-  const nextOf = (r: CompiledRung, on: readonly string[]) => ({ rung: r.id, actor: r.actor(facts), on: on as string[] });
   const ret = lastOutcome !== undefined ? findReturnOn(l, rung.index, lastOutcome) : undefined;
   const jump = findJump(l, rung.index, -1, facts);
   if (ret) {
     result.status = "escalate";
-    result.next = nextOf(l.rungs[ret.to]!, ON_OUTCOME.get(lastOutcome!)!);
+    result.next = nextOf(facts, l.rungs[ret.to]!, ON_OUTCOME.get(lastOutcome!)!);
   } else if (jump) {
-    result.next = nextOf(l.rungs[jump.to]!, jump.on);
+    result.next = nextOf(facts, l.rungs[jump.to]!, jump.on);
     if (lastOutcome !== undefined || overdue) result.status = "escalate";
   } else if (!rung.final) {
-    result.next = nextOf(l.rungs[rung.index + 1]!, rung.escalateOn);
+    result.next = nextOf(facts, l.rungs[rung.index + 1]!, rung.escalateOn);
     const triggered = (lastOutcome !== undefined && rung.escalateOn.includes(lastOutcome)) || (overdue && rung.escalateOn.includes("timeout"));
     if (triggered) result.status = "escalate";
   }
   return result;
+}
+
+function badStep(l: CompiledLadder, detail: string, i: number): never {
+  return fail("HISTORY_INVALID", `Ladder \`${l.id}\`, history[${i}]: ${detail}`, { ladder: l.id, detail }, { path: `history[${i}]` });
+}
+
+/** The next step; its trigger list is a shared frozen array (from the pack, or one per outcome). */
+function nextOf(facts: Readonly<Record<string, unknown>>, r: CompiledRung, on: readonly string[]): EscalationResult["next"] {
+  return { rung: r.id, actor: r.actor(facts), on: on as string[] };
 }
 
 const ON_OUTCOME = new Map([...OUTCOMES].map((o) => [o, Object.freeze([o])] as const));

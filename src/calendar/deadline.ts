@@ -336,9 +336,9 @@ function counted(shared: DeadlineStatus[], kind: "running" | "overdue", n: numbe
 }
 
 /** Shared by every result computed without a ledger (batch speed). */
-const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
+export const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);
 /** Shared by every result of a period without warnings, and read in place of absent event lists. */
-const NO_WARNINGS: readonly never[] = Object.freeze([]);
+export const NO_WARNINGS: readonly never[] = Object.freeze([]);
 const NONE: readonly never[] = NO_WARNINGS;
 
 interface LedgerInput {

@@ -81,7 +81,9 @@ type CompiledRule = CompiledTable["rules"][number];
 function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluation): CompiledRule[] {
   const { facts, asOf, trace } = ev;
   const fired: CompiledRule[] = [];
-  for (const r of pool) {
+  // Indexed loops over pack lists: they are frozen, and for…of over a frozen array is several times slower.
+  for (let i = 0; i < pool.length; i++) {
+    const r = pool[i]!;
     if (r.effective !== undefined && !inForce(r.effective, asOf)) {
       if (trace) trace.push({ kind: "rule", id: `${table.id}/${r.id}`, fired: false, clause: r.source.clause, quote: r.source.quote, note: `not in force on ${asOf}` });
       continue;
@@ -106,7 +108,8 @@ function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluat
   const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
-  for (const r of fired) {
+  for (let k = 0; k < fired.length; k++) {
+    const r = fired[k]!;
     if (r.designationRequired !== null) {
       result.kind = "designation-required";
       result.reason = `${r.designationRequired}（${r.source.clause}）`;

@@ -64,8 +64,7 @@ export function escalate(pack: Pack, ladderId: string, input: EscalationInput, o
 export function freezeEscalation(e: EscalationResult): EscalationResult {
   Object.freeze(e.path);
   if (e.next) Object.freeze(e.next); // its \`on\` list is a shared frozen one
-  if (e.trace.length) deepFreeze(e.trace);
-  else Object.freeze(e.trace);
+  if (e.trace !== EMPTY) deepFreeze(e.trace);
   return Object.freeze(e);
 }
 
@@ -170,19 +169,32 @@ type Return = CompiledLadder["returns"][number];
 
 /** The first jump from `from` (to `to`, or anywhere when `to` is -1) whose condition holds. */
 function findJump(l: CompiledLadder, from: number, to: number, facts: Readonly<Record<string, unknown>>): Jump | undefined {
-  for (const j of l.jumps) if (j.from === from && (to === -1 || j.to === to) && (j.when === null || j.when(facts, null))) return j;
+  // Indexed loops: the ladder's lists are frozen, and for…of over a frozen array is slow.
+  const jumps = l.jumps;
+  for (let i = 0; i < jumps.length; i++) {
+    const j = jumps[i]!;
+    if (j.from === from && (to === -1 || j.to === to) && (j.when === null || j.when(facts, null))) return j;
+  }
   return undefined;
 }
 
 /** The first return from `from` to `to` on `outcome` (any outcome when none is recorded). */
 function findReturn(l: CompiledLadder, from: number, to: number, outcome: string | undefined): Return | undefined {
-  for (const r of l.returns) if (r.from === from && r.to === to && (outcome === undefined || r.on === outcome)) return r;
+  const returns = l.returns;
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    if (r.from === from && r.to === to && (outcome === undefined || r.on === outcome)) return r;
+  }
   return undefined;
 }
 
 /** The first return from `from` on `outcome`. */
 function findReturnOn(l: CompiledLadder, from: number, outcome: string): Return | undefined {
-  for (const r of l.returns) if (r.from === from && r.on === outcome) return r;
+  const returns = l.returns;
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    if (r.from === from && r.on === outcome) return r;
+  }
   return undefined;
 }
 

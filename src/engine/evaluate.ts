@@ -8,6 +8,7 @@ import { inForce } from "./impl/ctx.js";
 import { begin, type Evaluation } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
 import type { NotEvaluated } from "./impl/not-evaluated.js";
+import type { CompiledTable } from "./impl/compile-tables.js";
 import type { Pack } from "./pack.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
 import type { EvalOptions, Receipt } from "./trace.js";
@@ -57,12 +58,14 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
   const part = (): Evaluation => (ev.trace ? { ...ev, trace: [] } : ev);
-  for (const versions of pack.compiled.tableGroups) {
-    const t = versions.length === 1 && versions[0]!.effective === undefined ? versions[0]! : versions.find((v) => inForce(v.effective, ev.asOf));
+  const plan = planOf(pack);
+  for (let g = 0; g < plan.length; g++) {
+    const step = plan[g]!;
+    const t = step.table ?? step.versions.find((v) => inForce(v.effective, ev.asOf));
     if (t === undefined) continue;
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
-    const absent = firstAbsent(t.needSlots, ev.positions);
+    const absent = firstAbsent(step.table !== null ? step.needSlots : t.needSlots, ev.positions);
     if (absent >= 0) {
       assignment[t.id] = t.unevaluated[absent]!;
       continue;
@@ -100,6 +103,31 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
 }
 
 const NONE: Record<string, never> = Object.freeze({});
+
+/** One table id of a pack, as evaluate walks them. */
+interface PlanStep {
+  /** The table when it has one version and no dates of its own (then always in force); else null. */
+  readonly table: CompiledTable | null;
+  readonly versions: readonly CompiledTable[];
+  /** `table.needSlots`, copied. */
+  readonly needSlots: readonly number[];
+}
+
+// The pack's lists are frozen, and reading frozen arrays is several times slower than plain ones in
+// this V8; evaluate walks a plain copy instead, made once per pack and kept out of reach here.
+const plans = new WeakMap<Pack, PlanStep[]>();
+
+function planOf(pack: Pack): PlanStep[] {
+  let plan = plans.get(pack);
+  if (plan === undefined) {
+    plan = pack.compiled.tableGroups.map((versions) => {
+      const table = versions.length === 1 && versions[0]!.effective === undefined ? versions[0]! : null;
+      return { table, versions, needSlots: table ? [...table.needSlots] : [] };
+    });
+    plans.set(pack, plan);
+  }
+  return plan;
+}
 
 /** The index in `slots` of the first fact that is absent, or -1. */
 function firstAbsent(slots: readonly number[], positions: readonly number[]): number {

@@ -103,8 +103,10 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const cutoff = checkSpec(spec);
   checkEventsShape(events);
   const c = cal;
-  const quick = plainDue(c, spec, events, now, options);
-  if (quick !== null) return quick;
+  if (now === undefined && options?.ledger === false && events.pauses === undefined && events.restarts === undefined && events.extensions === undefined && events.completed === undefined) {
+    const due = plainDue(c, spec, events.received);
+    if (due >= 0) return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
+  }
   const eventMoment = (v: string, path: string): Moment => {
     try {
       return toMoment(v, path);
@@ -293,31 +295,27 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
 }
 
 /**
- * The commonest call (a ladder rung's time limit, a batch without `now`): a plain received date,
- * no other events, no status, warnings or ledger. Same arithmetic as the general path below with
- * no pauses or restarts; anything else, including a count that leaves the calendar (whose error
- * the general path words), returns null and takes the general path.
+ * The commonest call (a ladder rung's time limit, a batch without `now`): the due day index for a
+ * plain received date with no other events, no warnings and no ledger. Same arithmetic as the
+ * general path with no pauses or restarts; anything else, including a count that leaves the
+ * calendar (whose error the general path words), returns -1 and takes the general path.
  */
-function plainDue(c: CompiledCalendar, spec: PeriodSpec, events: CaseEvents, now: string | undefined, options: { ledger?: boolean } | undefined): DeadlineResult | null {
-  if (now !== undefined || options?.ledger !== false || spec.startDay === "included" || (spec.warnAt !== undefined && spec.warnAt.length > 0)) return null;
-  if (events.pauses !== undefined || events.restarts !== undefined || events.extensions !== undefined || events.completed !== undefined) return null;
-  const start = c.fastIndex(events.received);
-  if (start < 0) return null;
+function plainDue(c: CompiledCalendar, spec: PeriodSpec, received: string): number {
+  if (spec.startDay === "included" || (spec.warnAt !== undefined && spec.warnAt.length > 0)) return -1;
+  const start = c.fastIndex(received);
+  if (start < 0) return -1;
   let due: number;
   if (spec.workingDays !== undefined) {
     const t = c.cumAt(start) + spec.workingDays - 1;
-    if (t >= c.workingDayCount) return null;
-    due = c.ordAt(t);
-  } else if (spec.days !== undefined) {
-    due = start + spec.days;
-    if (due >= c.size || (!c.working(due) && c.cumAt(due) >= c.workingDayCount)) return null;
-    if (!c.working(due)) due = c.addIndex(due, 1);
-  } else {
-    due = start;
-    if (!c.working(due) && c.cumAt(due) >= c.workingDayCount) return null;
-    if (!c.working(due)) due = c.addIndex(due, 1);
+    if (t >= c.workingDayCount) return -1;
+    return c.ordAt(t);
   }
-  return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
+  if (spec.days !== undefined) {
+    due = start + spec.days;
+    if (due >= c.size) return -1;
+  } else due = start;
+  if (c.working(due)) return due;
+  return c.cumAt(due) >= c.workingDayCount ? -1 : c.addIndex(due, 1);
 }
 
 // Statuses are frozen values. The ones without data, and running/overdue for the first thousand counts,
@@ -334,6 +332,22 @@ function counted(shared: DeadlineStatus[], kind: "running" | "overdue", n: numbe
   if (n >= 0 && n < 1000) shared[n] = s;
   return s;
 }
+
+/**
+ * The due date of a period started on `received` with no other events (a ladder rung's time
+ * limit). Internal: the same answer as `computeDeadline(cal, spec, { received }).dueDate`, taking
+ * the plain path directly when it applies.
+ */
+export function dueWithin(cal: Calendar, spec: PeriodSpec, received: string): string {
+  if (cal instanceof CompiledCalendar) {
+    checkSpec(spec);
+    const due = plainDue(cal, spec, received);
+    if (due >= 0) return cal.strAt(due) as string;
+  }
+  return computeDeadline(cal, spec, { received }, undefined, LEDGER_OFF).dueDate;
+}
+
+const LEDGER_OFF = Object.freeze({ ledger: false });
 
 /** Shared by every result computed without a ledger (batch speed). */
 export const NO_LEDGER: readonly LedgerEntry[] = Object.freeze([]);

@@ -1,5 +1,5 @@
 /** Escalation: where a case stands on a pack's ladder, who must act by when, and what comes next. */
-import { computeDeadline } from "../calendar/index.js";
+import { dueWithin } from "../calendar/deadline.js";
 import { fail } from "../errors.js";
 import type { Outcome } from "./pack-types.js";
 import type { CompiledLadder, CompiledRung } from "./impl/compile-ladders.js";
@@ -109,7 +109,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     const to = cur.index;
     const ret = findReturn(l, from, to, prevOutcome);
     const jump = findJump(l, from, to, facts);
-    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !prev.escalateOn.includes(prevOutcome) && !jumpOrReturn(l, from, to, prevOutcome, facts)) {
+    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !listHas(prev.escalateOn, prevOutcome) && !jumpOrReturn(l, from, to, prevOutcome, facts)) {
       badStep(l, `\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
     }
     if (to === from + 1 && !prev.final) {
@@ -129,7 +129,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const lastOutcome = outcomes[last];
   const actor = rung.actor(facts);
   let dueBy: string | null = null;
-  if (rung.within) dueBy = computeDeadline(cal, rung.within(facts), { received: ats[last]! }, undefined, { ledger: false }).dueDate;
+  if (rung.within) dueBy = dueWithin(cal, rung.within(facts), ats[last]!);
   const today = input.now !== undefined ? cal.toDate(input.now) : null;
   const overdue = dueBy !== null && today !== null && today > dueBy;
   const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
@@ -147,10 +147,16 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     if (lastOutcome !== undefined || overdue) result.status = "escalate";
   } else if (!rung.final) {
     result.next = nextOf(facts, l.rungs[rung.index + 1]!, rung.escalateOn);
-    const triggered = (lastOutcome !== undefined && rung.escalateOn.includes(lastOutcome)) || (overdue && rung.escalateOn.includes("timeout"));
+    const triggered = (lastOutcome !== undefined && listHas(rung.escalateOn, lastOutcome)) || (overdue && listHas(rung.escalateOn, "timeout"));
     if (triggered) result.status = "escalate";
   }
   return result;
+}
+
+/** `list.includes(x)` by index: the pack's lists are frozen, which makes the builtin slow here. */
+function listHas(list: readonly string[], x: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+  return false;
 }
 
 function badStep(l: CompiledLadder, detail: string, i: number): never {

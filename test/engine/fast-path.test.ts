@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { assign, computeDeadline, defaultCalendar, evaluate, loadPack, YingshangError, type Pack } from "../../src/index.js";
 import { candidateValues } from "../../src/engine/impl/fact-space.js";
 import type { Condition } from "../../src/engine/pack-types.js";
+import { dueWithin } from "../../src/calendar/deadline.js";
 
 const PACKS = ["yingkou", "xinghua", "zibo", "suqian"].map((id) => loadPack(id));
 
@@ -88,6 +89,9 @@ describe("plain deadlines", () => {
         // An empty list of pauses sends the same case down the general path.
         const general = outcome(() => computeDeadline(cal, s, { received, pauses: [] }, undefined, { ledger: false }));
         expect(outcome(() => computeDeadline(cal, s, { received }, undefined, { ledger: false }))).toEqual(general);
+        // A ladder rung's limit takes the same path without building a result.
+        const viaLadder = outcome(() => dueWithin(cal, s, received));
+        expect(viaLadder).toEqual("error" in (general as object) ? general : (general as { dueDate: string }).dueDate);
       }),
       { numRuns: 5_000 },
     );
@@ -98,6 +102,7 @@ describe("plain deadlines", () => {
       for (const s of [{ workingDays: 1 }, { workingDays: 20 }, { days: 1 }, { days: 3 }, { sameDay: true as const }]) {
         const general = outcome(() => computeDeadline(cal, s, { received, pauses: [] }, undefined, { ledger: false }));
         expect(outcome(() => computeDeadline(cal, s, { received }, undefined, { ledger: false })), `${received} ${JSON.stringify(s)}`).toEqual(general);
+        expect(outcome(() => dueWithin(cal, s, received)), `${received} ${JSON.stringify(s)}`).toEqual("error" in (general as object) ? general : (general as { dueDate: string }).dueDate);
       }
     }
     // The case that must fail: 20 working days from the last day of the range leave it.

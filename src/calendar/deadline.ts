@@ -107,39 +107,11 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     const due = plainDue(c, spec, events.received);
     if (due >= 0) return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
   }
-  const eventMoment = (v: string, path: string): Moment => {
-    try {
-      return toMoment(v, path);
-    } catch (e) {
-      if (e instanceof YingshangError && e.code === "INVALID_DATE") {
-        fail("EVENTS_INVALID", `The case events ${path} is "${v}", which is not a real date; write YYYY-MM-DD or an ISO instant such as 2026-09-18T17:30:00+08:00.`, { detail: `${path} is not a date` }, { path });
-      }
-      throw e;
-    }
-  };
-  const dayIdx = (v: string, path: string): number => {
-    const i = c.fastIndex(v);
-    if (i >= 0) return i;
-    eventMoment(v, path); // a malformed date is an EVENTS_INVALID with its path
-    return c.index(v, path);
-  };
-  const badEvents = (path: string, detail: string, fix: string): never =>
-    fail("EVENTS_INVALID", `The case events ${path} ${detail}; ${fix}.`, { detail: `${path} ${detail}` }, { path });
-
   // Start: received (or the last restart), moved to the next working day when after the cutoff.
-  const startOf = (v: string, path: string): { day: number; start: number; late: boolean } => {
-    // A plain date inside the calendar has no time of day, so it is never after the cutoff.
-    const plain = c.fastIndex(v);
-    if (plain >= 0) return { day: plain, start: plain, late: false };
-    const m = eventMoment(v, path);
-    const day = c.index(v, path);
-    const late = cutoff !== null && m.seconds !== null && m.seconds > cutoff && c.working(day);
-    return { day, start: late ? c.addIndex(day, 1) : day, late };
-  };
-  const rec = startOf(events.received, "events.received");
+  const rec = startOf(c, cutoff, events.received, "events.received");
   let start = rec.start;
   // Absent or empty event lists map to the shared empty list without creating the mapping closure.
-  const restarts = !events.restarts?.length ? (NONE as never[]) : events.restarts.map((r, i) => ({ ...startOf(r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
+  const restarts = !events.restarts?.length ? (NONE as never[]) : events.restarts.map((r, i) => ({ ...startOf(c, cutoff, r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
   if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day); // (sorting nothing still costs a call)
   // Indexed loops throughout: for…of over the shared frozen empty list was a measurable cost.
   for (let k = 0; k < restarts.length; k++) {
@@ -153,8 +125,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
 
   // Pauses as (a, b] spans, clipped to the last start; an open pause runs to `now` (or is empty).
   const raw = !events.pauses?.length ? (NONE as never[]) : events.pauses.map((p, i) => {
-    const a = dayIdx(p.from, `events.pauses[${i}].from`);
-    const b = p.to === undefined ? null : dayIdx(p.to, `events.pauses[${i}].to`);
+    const a = dayIdx(c, p.from, `events.pauses[${i}].from`);
+    const b = p.to === undefined ? null : dayIdx(c, p.to, `events.pauses[${i}].to`);
     if (a < rec.day) badEvents(`events.pauses[${i}].from`, `(${c.strAt(a)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     if (b !== null && b < a) badEvents(`events.pauses[${i}].to`, `(${c.strAt(b)}) is before its from (${c.strAt(a)})`, "swap or correct the dates");
     return { a, b, reason: p.reason ?? "clock stopped", i };
@@ -181,53 +153,13 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const capUnit: Unit | null = spec.extensionCap ? (spec.extensionCap.workingDays !== undefined ? "workingDays" : "days") : null;
   const cap = spec.extensionCap ? (spec.extensionCap.workingDays ?? spec.extensionCap.days ?? 0) : 0;
 
-  /** Day index on which `need` units have been counted from `start` (≥ 1 unit), pauses skipped. */
-  const countTo = (need: number, u: Unit): number => {
-    if (u === "workingDays") {
-      let done = included ? (c.cumAt(start) as number) - (c.working(start) ? 1 : 0) : (c.cumAt(start) as number);
-      for (const s of spans) {
-        const avail = (c.cumAt(s.a) as number) - done;
-        if (need <= avail) return c.ordAt(done + need - 1) as number;
-        if (avail > 0) need -= avail;
-        done = Math.max(done, c.cumAt(s.b) as number);
-      }
-      const t = done + need - 1;
-      if (t >= c.workingDayCount) c.walkOut(start, `Counting ${n} working days`, true);
-      return c.ordAt(t) as number;
-    }
-    let at = included ? start - 1 : start;
-    for (const s of spans) {
-      const avail = s.a - at;
-      if (need <= avail) return at + need;
-      if (avail > 0) need -= avail;
-      at = Math.max(at, s.b);
-    }
-    if (at + need >= c.size) c.walkOut(start, `Counting ${n} days`, true);
-    return at + need;
-  };
-  const toWorking = (i: number): number => (c.working(i) ? i : c.addIndex(i, 1));
-  const natural = (i: number, d: number): number => {
-    if (i + d >= c.size) c.walkOut(i, `Adding ${d} days`, true);
-    return i + d;
-  };
-  /** The due index (before moving) and after moving, with `ext` extra units of the cap's unit. */
-  const dueWith = (ext: number): { nominal: number; due: number } => {
-    let nominal: number;
-    if (unit === "sameDay") nominal = start;
-    else nominal = countTo(n + (capUnit === unit ? ext : 0), unit);
-    let due = toWorking(nominal);
-    if (ext > 0 && capUnit !== null && capUnit !== unit) {
-      // An extension in another unit than the period runs on from the due date.
-      if (capUnit === "workingDays") due = c.addIndex(due, ext);
-      else due = toWorking(natural(due, ext));
-    }
-    return { nominal, due };
-  };
+  // Plain data for the counting helpers below (module functions: no closures made per call).
+  const counting: Counting = { c, start, spans, included, n, unit, capUnit };
 
   // Extensions, in the order they were requested, each against the due date current at the time.
   let used = 0;
   const granted: { at: number; amount: number; reason: string }[] = [];
-  const exts = !events.extensions?.length ? (NONE as never[]) : events.extensions.map((x, i) => ({ x, i, at: dayIdx(x.requestedOn, `events.extensions[${i}].requestedOn`) }));
+  const exts = !events.extensions?.length ? (NONE as never[]) : events.extensions.map((x, i) => ({ x, i, at: dayIdx(c, x.requestedOn, `events.extensions[${i}].requestedOn`) }));
   if (exts.length > 1) exts.sort((p, q) => p.at - q.at);
   for (let k = 0; k < exts.length; k++) {
     const { x, i, at } = exts[k]!;
@@ -238,7 +170,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     }
     if (xUnit !== capUnit) badEvents(`events.extensions[${i}]`, `is in ${xUnit} but the extensionCap is in ${capUnit}`, `give the extension in ${capUnit}`);
     if (at < rec.day) badEvents(`events.extensions[${i}].requestedOn`, `(${c.strAt(at)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
-    const current = dueWith(used).due;
+    const current = dueWith(counting, used).due;
     if (at > current) {
       fail(
         "EXTENSION_AFTER_EXPIRY",
@@ -259,7 +191,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     used += amount;
     granted.push({ at, amount, reason: x.reason ?? "extension approved" });
   }
-  const { nominal, due } = dueWith(used);
+  const { nominal, due } = dueWith(counting, used);
 
   // Warnings: the day on which the given fraction of the (extended) period has been counted.
   let warnings: { at: number; date: string }[] = NO_WARNINGS as never[];
@@ -267,7 +199,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     warnings = [];
     const total = n + (capUnit === unit ? used : 0);
     for (const f of spec.warnAt ?? []) {
-      const w = Math.min(toWorking(countTo(Math.max(1, Math.ceil(f * total)), unit)), due);
+      const w = Math.min(toWorking(c, countTo(counting, Math.max(1, Math.ceil(f * total)), unit as Unit)), due);
       warnings.push({ at: f, date: c.strAt(w) as string });
     }
   }
@@ -275,7 +207,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   // Status at `now`.
   let status: DeadlineStatus | null = null;
   if (nowIdx !== null && nowM !== null) {
-    const done = events.completed === undefined ? null : dayIdx(events.completed, "events.completed");
+    const done = events.completed === undefined ? null : dayIdx(c, events.completed, "events.completed");
     if (done !== null && done < rec.day) badEvents("events.completed", `(${c.strAt(done)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
     const paused = raw.length === 0 ? undefined : raw.find((p) => p.a <= nowIdx && (p.b === null ? !restarts.some((r) => r.day >= p.a && r.day <= nowIdx) : nowIdx < p.b));
     if (done !== null && done <= nowIdx) {
@@ -292,6 +224,100 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
       ? (NO_LEDGER as LedgerEntry[])
       : buildLedger(c, { unit, n, included, rec, restarts, spans, granted, nominal, due, warnings, cutoff, receivedText: events.received, capUnit, used });
   return { dueDate: c.strAt(due) as string, status, warnings, ledger };
+}
+
+/** What counting needs: the calendar, where counting starts, the pauses and the period. */
+interface Counting {
+  readonly c: CompiledCalendar;
+  readonly start: number;
+  readonly spans: readonly Span[];
+  readonly included: boolean;
+  readonly n: number;
+  readonly unit: Unit | "sameDay";
+  readonly capUnit: Unit | null;
+}
+
+function eventMoment(v: string, path: string): Moment {
+  try {
+    return toMoment(v, path);
+  } catch (e) {
+    if (e instanceof YingshangError && e.code === "INVALID_DATE") {
+      fail("EVENTS_INVALID", `The case events ${path} is "${v}", which is not a real date; write YYYY-MM-DD or an ISO instant such as 2026-09-18T17:30:00+08:00.`, { detail: `${path} is not a date` }, { path });
+    }
+    throw e;
+  }
+}
+
+function dayIdx(c: CompiledCalendar, v: string, path: string): number {
+  const i = c.fastIndex(v);
+  if (i >= 0) return i;
+  eventMoment(v, path); // a malformed date is an EVENTS_INVALID with its path
+  return c.index(v, path);
+}
+
+function badEvents(path: string, detail: string, fix: string): never {
+  return fail("EVENTS_INVALID", `The case events ${path} ${detail}; ${fix}.`, { detail: `${path} ${detail}` }, { path });
+}
+
+/** The day an event falls on, and the day counting starts from it (the next working day after the cutoff). */
+function startOf(c: CompiledCalendar, cutoff: number | null, v: string, path: string): { day: number; start: number; late: boolean } {
+  // A plain date inside the calendar has no time of day, so it is never after the cutoff.
+  const plain = c.fastIndex(v);
+  if (plain >= 0) return { day: plain, start: plain, late: false };
+  const m = eventMoment(v, path);
+  const day = c.index(v, path);
+  const late = cutoff !== null && m.seconds !== null && m.seconds > cutoff && c.working(day);
+  return { day, start: late ? c.addIndex(day, 1) : day, late };
+}
+
+/** Day index on which `need` units have been counted from `k.start` (≥ 1 unit), pauses skipped. */
+function countTo(k: Counting, need: number, u: Unit): number {
+  const { c, start, spans, included, n } = k;
+  if (u === "workingDays") {
+    let done = included ? (c.cumAt(start) as number) - (c.working(start) ? 1 : 0) : (c.cumAt(start) as number);
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i]!;
+      const avail = (c.cumAt(s.a) as number) - done;
+      if (need <= avail) return c.ordAt(done + need - 1) as number;
+      if (avail > 0) need -= avail;
+      done = Math.max(done, c.cumAt(s.b) as number);
+    }
+    const t = done + need - 1;
+    if (t >= c.workingDayCount) c.walkOut(start, `Counting ${n} working days`, true);
+    return c.ordAt(t) as number;
+  }
+  let at = included ? start - 1 : start;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const avail = s.a - at;
+    if (need <= avail) return at + need;
+    if (avail > 0) need -= avail;
+    at = Math.max(at, s.b);
+  }
+  if (at + need >= c.size) c.walkOut(start, `Counting ${n} days`, true);
+  return at + need;
+}
+
+function toWorking(c: CompiledCalendar, i: number): number {
+  return c.working(i) ? i : c.addIndex(i, 1);
+}
+
+function natural(c: CompiledCalendar, i: number, d: number): number {
+  if (i + d >= c.size) c.walkOut(i, `Adding ${d} days`, true);
+  return i + d;
+}
+
+/** The due index (before moving) and after moving, with `ext` extra units of the cap's unit. */
+function dueWith(k: Counting, ext: number): { nominal: number; due: number } {
+  const { c, unit, capUnit, n } = k;
+  const nominal = unit === "sameDay" ? k.start : countTo(k, n + (capUnit === unit ? ext : 0), unit);
+  let due = toWorking(c, nominal);
+  if (ext > 0 && capUnit !== null && capUnit !== unit) {
+    // An extension in another unit than the period runs on from the due date.
+    if (capUnit === "workingDays") due = c.addIndex(due, ext);
+    else due = toWorking(c, natural(c, due, ext));
+  }
+  return { nominal, due };
 }
 
 /**

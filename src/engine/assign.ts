@@ -61,15 +61,20 @@ export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
 
 /** Evaluates a compiled table (result frozen); shared by `assign`, `evaluate` and the pack checks. */
 export function runTable(table: CompiledTable, ev: Evaluation): AssignmentResult {
-  const fired = ev.trace === null ? fireUntraced(table, ev) : fire(table, table.rules, ev);
-  // Untraced and one rule applies: the frozen result is shared (it depends only on the rule, the
-  // receipt and the units resolved from the facts).
+  return resultOf(table, ev.trace === null ? fireUntraced(table, ev) : fire(table, table.rules, ev), ev);
+}
+
+/**
+ * The frozen result of the rules that applied. Untraced with one rule: a shared result (it depends
+ * only on the rule, the receipt and the units resolved from the facts).
+ */
+export function resultOf(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluation): AssignmentResult {
   if (ev.trace === null && fired.length === 1) return fired[0]!.memo.get(ev.facts, ev.receipt, () => freezeAssignment(build(table, fired, ev)));
   return freezeAssignment(build(table, fired, ev));
 }
 
 /** The rules that apply, untraced: the decision index answers directly or leaves a few to test. */
-function fireUntraced(table: CompiledTable, ev: Evaluation): readonly CompiledRule[] {
+export function fireUntraced(table: CompiledTable, ev: Evaluation): readonly CompiledRule[] {
   const bucket = table.index === null ? null : table.index.lookup(ev.positions);
   if (bucket === null) return fire(table, table.rules, ev);
   return bucket.fired ?? fire(table, bucket.rules, ev);

@@ -62,8 +62,7 @@ export function escalate(pack: Pack, ladderId: string, input: EscalationInput, o
 
 /** Freezes an escalation result by its known shape (cheaper than a generic deep walk). */
 export function freezeEscalation(e: EscalationResult): EscalationResult {
-  Object.freeze(e.path);
-  if (e.next) Object.freeze(e.next); // its \`on\` list is a shared frozen one
+  // The path and the next step are shared frozen values already.
   if (e.trace !== EMPTY) deepFreeze(e.trace);
   return Object.freeze(e);
 }
@@ -78,21 +77,20 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const history = input?.history;
   if (!Array.isArray(history) || history.length === 0) return fail("HISTORY_INVALID", `Ladder \`${l.id}\` needs a \`history\` with at least the rung where the case starts (\`${l.rungs[0]!.id}\`).`, { ladder: l.id, detail: "empty history" }, { path: "history" });
   if (history.length > 1000) badStep(l, "a history longer than 1000 steps is refused", 1000);
-  // Plain loops and parallel lists: this runs for every ladder of every case.
-  const rungs: CompiledRung[] = [];
-  const ats: string[] = [];
-  const outcomes: (string | undefined)[] = [];
-  const path: string[] = [];
-  for (let i = 0; i < history.length; i++) {
+  // Plain loops and lists made at their final length: this runs for every ladder of every case.
+  const n = history.length;
+  const rungs = new Array<CompiledRung>(n);
+  const ats = new Array<string>(n);
+  const outcomes = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
     const h = history[i];
     if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") return badStep(l, "each entry needs `rung` and `at`", i);
     const rung = l.byId.get(h.rung);
     if (!rung) badStep(l, `\`${h.rung}\` is not a rung of this ladder (rungs: ${l.rungs.map((r) => r.id).join(", ")})`, i);
     if (h.outcome !== undefined && !OUTCOMES.has(h.outcome)) badStep(l, `outcome \`${String(h.outcome)}\` is not one of ${[...OUTCOMES].join(", ")}`, i);
-    rungs.push(rung!);
-    ats.push(cal.toDate(h.at));
-    outcomes.push(h.outcome);
-    path.push(rung!.id);
+    rungs[i] = rung!;
+    ats[i] = cal.toDate(h.at);
+    outcomes[i] = h.outcome;
   }
   const first = rungs[0]!;
   if (first.index !== 0) {
@@ -132,6 +130,8 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   if (rung.within) dueBy = dueWithin(cal, rung.within(facts), ats[last]!);
   const today = input.now !== undefined ? cal.toDate(input.now) : null;
   const overdue = dueBy !== null && today !== null && today > dueBy;
+  // The path is a shared frozen list for these rungs (it depends on nothing else).
+  const path = l.paths.get(rungs, () => Object.freeze(rungs.map((r) => r.id))) as string[];
   const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (lastOutcome !== undefined && CLOSED.has(lastOutcome)) {
     result.status = "resolved";
@@ -141,12 +141,12 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const jump = findJump(l, rung.index, -1, facts);
   if (ret) {
     result.status = "escalate";
-    result.next = nextOf(facts, l.rungs[ret.to]!, ON_OUTCOME.get(lastOutcome!)!);
+    result.next = nextOf(l, facts, l.rungs[ret.to]!, ON_OUTCOME.get(lastOutcome!)!);
   } else if (jump) {
-    result.next = nextOf(facts, l.rungs[jump.to]!, jump.on);
+    result.next = nextOf(l, facts, l.rungs[jump.to]!, jump.on);
     if (lastOutcome !== undefined || overdue) result.status = "escalate";
   } else if (!rung.final) {
-    result.next = nextOf(facts, l.rungs[rung.index + 1]!, rung.escalateOn);
+    result.next = nextOf(l, facts, l.rungs[rung.index + 1]!, rung.escalateOn);
     const triggered = (lastOutcome !== undefined && listHas(rung.escalateOn, lastOutcome)) || (overdue && listHas(rung.escalateOn, "timeout"));
     if (triggered) result.status = "escalate";
   }
@@ -163,9 +163,10 @@ function badStep(l: CompiledLadder, detail: string, i: number): never {
   return fail("HISTORY_INVALID", `Ladder \`${l.id}\`, history[${i}]: ${detail}`, { ladder: l.id, detail }, { path: `history[${i}]` });
 }
 
-/** The next step; its trigger list is a shared frozen array (from the pack, or one per outcome). */
-function nextOf(facts: Readonly<Record<string, unknown>>, r: CompiledRung, on: readonly string[]): EscalationResult["next"] {
-  return { rung: r.id, actor: r.actor(facts), on: on as string[] };
+/** The next step, a shared frozen value (its trigger list too: from the pack, or one per outcome). */
+function nextOf(l: CompiledLadder, facts: Readonly<Record<string, unknown>>, r: CompiledRung, on: readonly string[]): EscalationResult["next"] {
+  const actor = r.actor(facts);
+  return l.nexts.get([r, on, actor], () => Object.freeze({ rung: r.id, actor, on })) as EscalationResult["next"];
 }
 
 const ON_OUTCOME = new Map([...OUTCOMES].map((o) => [o, Object.freeze([o])] as const));

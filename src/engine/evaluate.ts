@@ -1,7 +1,8 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../calendar/index.js";
 import { fail, YingshangError } from "../errors.js";
-import { runTable, type AssignmentResult } from "./assign.js";
+import { fireUntraced, resultOf, runTable, type AssignmentResult } from "./assign.js";
+import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
@@ -54,29 +55,39 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   if (!input || typeof input !== "object" || Array.isArray(input)) fail("INPUT_INVALID", "A case must be a mapping with asOf, facts and optional events, history, scoring.", { detail: "case not an object" }, { path: "" });
   const asOf = options.asOf ?? input.asOf;
   const ev = begin(pack, input.facts, { asOf: asOf as string, trace: options.trace });
-  const assignment: CaseResult["assignment"] = {};
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
-  const part = (): Evaluation => (ev.trace ? { ...ev, trace: [] } : ev);
-  const plan = planOf(pack);
-  for (let g = 0; g < plan.length; g++) {
-    const step = plan[g]!;
+  const traced = ev.trace !== null;
+  const { steps, records } = planOf(pack);
+  const parts: (AssignmentResult | NotEvaluated)[] = [];
+  let allShared = !traced;
+  for (let g = 0; g < steps.length; g++) {
+    const step = steps[g]!;
     const t = step.table ?? step.versions.find((v) => inForce(v.effective, ev.asOf));
     if (t === undefined) continue;
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
     const absent = firstAbsent(step.table !== null ? step.needSlots : t.needSlots, ev.positions);
     if (absent >= 0) {
-      assignment[t.id] = t.unevaluated[absent]!;
+      parts.push(t.unevaluated[absent]!);
       continue;
     }
     try {
-      assignment[t.id] = runTable(t, part());
+      if (traced) parts.push(runTable(t, { ...ev, trace: [] }));
+      else {
+        const fired = fireUntraced(t, ev);
+        if (fired.length !== 1) allShared = false; // only a one-rule result is a shared one
+        parts.push(resultOf(t, fired, ev));
+      }
     } catch (e) {
-      if (e instanceof YingshangError && e.code === "FACT_MISSING") assignment[t.id] = deepFreeze({ table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! } satisfies NotEvaluated);
-      else throw e;
+      if (!(e instanceof YingshangError && e.code === "FACT_MISSING")) throw e;
+      parts.push(deepFreeze({ table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! } satisfies NotEvaluated));
+      allShared = false;
     }
   }
+  // Untraced, every part is usually a shared object, and so can the record of them be.
+  const assignment = allShared ? records.get(parts, () => recordOf(parts)) : recordOf(parts);
+  const part = (): Evaluation => (traced ? { ...ev, trace: [] } : ev);
   // Parts the case does not ask for share one frozen empty record.
   let deadlines: CaseResult["deadlines"] = NONE;
   for (const id in input.events) {
@@ -99,10 +110,17 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   if (deadlines !== NONE) Object.freeze(deadlines);
   if (escalation !== NONE) Object.freeze(escalation);
   if (scores !== NONE) Object.freeze(scores);
-  return Object.freeze({ receipt: ev.receipt, assignment: Object.freeze(assignment), deadlines, escalation, scores });
+  return Object.freeze({ receipt: ev.receipt, assignment, deadlines, escalation, scores });
 }
 
 const NONE: Record<string, never> = Object.freeze({});
+
+/** The frozen record of table results, by table id. */
+function recordOf(parts: readonly (AssignmentResult | NotEvaluated)[]): CaseResult["assignment"] {
+  const rec: CaseResult["assignment"] = {};
+  for (let i = 0; i < parts.length; i++) rec[parts[i]!.table] = parts[i]!;
+  return Object.freeze(rec);
+}
 
 /** One table id of a pack, as evaluate walks them. */
 interface PlanStep {
@@ -115,15 +133,22 @@ interface PlanStep {
 
 // The pack's lists are frozen, and reading frozen arrays is several times slower than plain ones in
 // this V8; evaluate walks a plain copy instead, made once per pack and kept out of reach here.
-const plans = new WeakMap<Pack, PlanStep[]>();
+// The memo of shared assignment records lives here too, one per pack.
+const plans = new WeakMap<Pack, Plan>();
 
-function planOf(pack: Pack): PlanStep[] {
+interface Plan {
+  readonly steps: readonly PlanStep[];
+  readonly records: PartsMemo<CaseResult["assignment"]>;
+}
+
+function planOf(pack: Pack): Plan {
   let plan = plans.get(pack);
   if (plan === undefined) {
-    plan = pack.compiled.tableGroups.map((versions) => {
+    const steps = pack.compiled.tableGroups.map((versions) => {
       const table = versions.length === 1 && versions[0]!.effective === undefined ? versions[0]! : null;
       return { table, versions, needSlots: table ? [...table.needSlots] : [] };
     });
+    plan = { steps, records: new PartsMemo() };
     plans.set(pack, plan);
   }
   return plan;

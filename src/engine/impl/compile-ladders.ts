@@ -4,6 +4,7 @@ import { checkIds, type Ctx, type Predicate } from "./ctx.js";
 import { compilePeriod, type PeriodResolver } from "./compile-deadlines.js";
 import type { UnitResolver } from "./compile-tables.js";
 import { ReadonlyIndex } from "./readonly-map.js";
+import { PartsMemo } from "./result-memo.js";
 
 export interface CompiledRung {
   readonly id: string;
@@ -27,6 +28,17 @@ export interface CompiledLadder {
   readonly returns: readonly { readonly from: number; readonly to: number; readonly on: string; readonly source: Source }[];
   readonly effective: Effective | undefined;
   readonly source: Source;
+  /** Shared frozen paths (lists of rung ids), by the rungs taken. */
+  readonly paths: PartsMemo<readonly string[]>;
+  /** Shared frozen next steps, by rung, trigger list and actor. */
+  readonly nexts: PartsMemo<NextStep>;
+}
+
+/** Where a case goes next, on which triggers, and who acts there. */
+export interface NextStep {
+  readonly rung: string;
+  readonly actor: string | null;
+  readonly on: readonly string[];
 }
 
 const FILE = "escalation.yaml";
@@ -101,6 +113,6 @@ export function compileLadders(ctx: Ctx): CompiledLadder[] {
     rungs.forEach((r, i) => {
       if (!reached.has(i)) ctx.report("LADDER_INVALID", `rung \`${r.id}\` can never be reached: the rung below it ends its branch and no jump leads to it; remove \`final\` below it or add a jump.`, { ladder: l.id, detail: `unreachable rung ${r.id}` }, FILE, `${base}/rungs/${i}/id`);
     });
-    return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new ReadonlyIndex(rungs.map((r) => [r.id, r] as const)), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source });
+    return Object.freeze({ id: l.id, zh: l.zh, rungs: Object.freeze(rungs), byId: new ReadonlyIndex(rungs.map((r) => [r.id, r] as const)), jumps: Object.freeze(jumps), returns: Object.freeze(returns), effective: l.effective, source: l.source, paths: new PartsMemo<readonly string[]>(), nexts: new PartsMemo<NextStep>() });
   });
 }

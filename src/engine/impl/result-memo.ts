@@ -2,7 +2,7 @@
  * Shared results for untraced assignments. When one rule applies, the result depends only on that
  * rule, the receipt and the units its `then` resolves from the facts; results are frozen, so one
  * object per combination can be handed to every caller. This memo never changes an answer: a miss
- * builds the result exactly as an uncached call would. Its maps live in a private field.
+ * builds the result exactly as an uncached call would. Its maps live in private fields.
  */
 import type { Receipt } from "../trace.js";
 
@@ -11,7 +11,7 @@ type Resolver = (facts: Facts) => string | null;
 /** A level of the memo: receipt → first unit → second unit … → result. */
 type Node = Map<unknown, unknown>;
 
-/** Results kept per rule; past this, results are built afresh (memory stays bounded). */
+/** Results kept per rule (and records per pack); past this, the memo starts again. */
 const MAX_RESULTS = 10_000;
 
 export class ResultMemo<R extends object> {
@@ -25,29 +25,62 @@ export class ResultMemo<R extends object> {
     Object.freeze(this);
   }
 
-  /** The shared result for these facts, or `build()`'s, remembered while there is room. */
+  /** The shared result for these facts, built by `build()` the first time. */
   get(facts: Facts, receipt: Receipt, build: () => R): R {
+    // Full: start again (so every result handed out is a shared one, and memory stays bounded).
+    if (this.#count >= MAX_RESULTS) {
+      this.#root.clear();
+      this.#count = 0;
+    }
     const keys = this.#keys;
     let parent = this.#root;
     let key: unknown = receipt;
     let node = parent.get(key);
     for (let i = 0; i < keys.length; i++) {
       const v = keys[i]!(facts); // resolved even on a miss: a missing fact fails as it would uncached
-      if (node === undefined) {
-        if (this.#count >= MAX_RESULTS) return build();
-        node = new Map();
-        parent.set(key, node);
-      }
+      if (node === undefined) parent.set(key, (node = new Map()));
       parent = node as Node;
       key = v;
       node = parent.get(v);
     }
     if (node !== undefined) return node as R;
     const r = build();
-    if (this.#count < MAX_RESULTS) {
-      parent.set(key, r);
-      this.#count++;
+    parent.set(key, r);
+    this.#count++;
+    return r;
+  }
+}
+
+const END = Symbol("end");
+
+/**
+ * Shared frozen values built from parts: when a value depends only on which parts, in order (shared
+ * results, a ladder's rungs, a unit id), one frozen value serves every case with those parts.
+ * Keyed by the parts' identity (or value, for strings); bounded like the results.
+ */
+export class PartsMemo<R> {
+  readonly #root: Node = new Map();
+  #count = 0;
+
+  constructor() {
+    Object.freeze(this);
+  }
+
+  get(parts: readonly unknown[], build: () => R): R {
+    if (this.#count >= MAX_RESULTS) {
+      this.#root.clear();
+      this.#count = 0;
     }
+    let node = this.#root;
+    for (let i = 0; i < parts.length; i++) {
+      let next = node.get(parts[i]);
+      if (next === undefined) node.set(parts[i], (next = new Map()));
+      node = next as Node;
+    }
+    if (node.has(END)) return node.get(END) as R;
+    const r = build();
+    node.set(END, r);
+    this.#count++;
     return r;
   }
 }

@@ -6,7 +6,7 @@ import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
-import { begin, type Evaluation } from "./impl/begin.js";
+import { begin } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
 import type { NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
@@ -87,19 +87,18 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   }
   // Untraced, every part is usually a shared object, and so can the record of them be.
   const assignment = allShared ? records.get(parts, () => recordOf(parts)) : recordOf(parts);
-  const part = (): Evaluation => (traced ? { ...ev, trace: [] } : ev);
   // Parts the case does not ask for share one frozen empty record.
   let deadlines: CaseResult["deadlines"] = NONE;
   for (const id in input.events) {
     if (!Object.prototype.hasOwnProperty.call(input.events, id)) continue;
     if (deadlines === NONE) deadlines = {};
-    deadlines[id] = freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), { events: input.events[id]!, now: input.now }, part()));
+    deadlines[id] = freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), { events: input.events[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
   }
   let escalation: CaseResult["escalation"] = NONE;
   for (const id in input.history) {
     if (!Object.prototype.hasOwnProperty.call(input.history, id)) continue;
     if (escalation === NONE) escalation = {};
-    escalation[id] = freezeEscalation(runLadder(pack, findLadder(pack, id, ev.asOf), { history: input.history[id]!, now: input.now }, part()));
+    escalation[id] = freezeEscalation(runLadder(pack, findLadder(pack, id, ev.asOf), { history: input.history[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
   }
   let scores: CaseResult["scores"] = NONE;
   for (const id in input.scoring) {

@@ -58,7 +58,7 @@ const END = Symbol("end");
  * results, a ladder's rungs, a unit id), one frozen value serves every case with those parts.
  * Keyed by the parts' identity (or value, for strings); bounded like the results.
  */
-export class PartsMemo<R> {
+export class PartsMemo<R extends object> {
   readonly #root: Node = new Map();
   #count = 0;
 
@@ -77,7 +77,8 @@ export class PartsMemo<R> {
       if (next === undefined) node.set(parts[i], (next = new Map()));
       node = next as Node;
     }
-    if (node.has(END)) return node.get(END) as R;
+    const hit = node.get(END);
+    if (hit !== undefined) return hit as R; // (values built here are never undefined)
     const r = build();
     node.set(END, r);
     this.#count++;

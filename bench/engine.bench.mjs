@@ -131,6 +131,8 @@ console.log(`\nAssignment — Yingkou lead-unit table (9 rules, hit policy uniqu
 for (const r of [compiled, traced, hand, jre]) console.log(`  ${r.label.padEnd(52)} ${fmt(r.rate).padStart(12)}`);
 console.log(`  compiled ÷ json-rules-engine: ${vsJre.toFixed(0)}×   (target ≥ 300×; rounds: ${rounds.map((x) => (x.c.rate / x.j.rate).toFixed(0)).join(", ")})`);
 console.log(`  hand-written ÷ compiled:      ${vsHand.toFixed(2)}×  (target ≤ 5×)`);
+// For scale: how far the hand-written code itself is from json-rules-engine on this machine.
+console.log(`  hand-written ÷ json-rules-engine: ${median(rounds.map((x) => x.h.rate / x.j.rate)).toFixed(0)}× (the same checks and result, written by hand)`);
 
 // 4. Full evaluation: every table + a deadline with a pause + an escalation + a score, trace off.
 const suqian = loadPack("suqian");

@@ -154,14 +154,22 @@ evaluate(suqian, facts0, { trace: false }); // fail fast if the case is not vali
 const EN = 200_000;
 for (let i = 0; i < 20_000; i++) evaluate(suqian, cases[i % cases.length], { trace: false });
 const fullRates = [];
+const cpuRates = [];
 for (let r = 0; r < ROUNDS; r++) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < EN; i++) evaluate(suqian, cases[i % cases.length], { trace: false });
+  const c = process.cpuUsage(c0);
   fullRates.push(EN / ((performance.now() - t0) / 1000));
+  // CPU time of this process (all its threads): what the work costs, without time stolen by
+  // other tenants of a shared machine, which the wall clock includes.
+  cpuRates.push(EN / ((c.user + c.system) / 1e6));
 }
 const full = median(fullRates);
+const fullCpu = median(cpuRates);
 console.log(`\nFull eval — Suqian: all tables + mayor-direct deadline (half with a pause) + complaint ladder, trace off; median of ${ROUNDS}`);
-console.log(`  evaluate()                                           ${fmt(full).padStart(12)}   (target ≥ 500 k/s)`);
+console.log(`  evaluate(), by the wall clock                        ${fmt(full).padStart(12)}   (target ≥ 500 k/s; rounds: ${fullRates.map((x) => (x / 1e3).toFixed(0)).join(", ")} k/s)`);
+console.log(`  evaluate(), per second of CPU time                   ${fmt(fullCpu).padStart(12)}`);
 
 // 5. Loading: read + parse + schema + cross-checks + compile, warm (files already in memory).
 const files = readPackDir("policies/suqian");

@@ -170,7 +170,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     }
     if (xUnit !== capUnit) badEvents(`events.extensions[${i}]`, `is in ${xUnit} but the extensionCap is in ${capUnit}`, `give the extension in ${capUnit}`);
     if (at < rec.day) badEvents(`events.extensions[${i}].requestedOn`, `(${c.strAt(at)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
-    const current = dueWith(counting, used).due;
+    const current = dueWith(counting, used);
     if (at > current) {
       fail(
         "EXTENSION_AFTER_EXPIRY",
@@ -191,7 +191,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     used += amount;
     granted.push({ at, amount, reason: x.reason ?? "extension approved" });
   }
-  const { nominal, due } = dueWith(counting, used);
+  const due = dueWith(counting, used);
 
   // Warnings: the day on which the given fraction of the (extended) period has been counted.
   let warnings: { at: number; date: string }[] = NO_WARNINGS as never[];
@@ -222,7 +222,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const ledger =
     options?.ledger === false
       ? (NO_LEDGER as LedgerEntry[])
-      : buildLedger(c, { unit, n, included, rec, restarts, spans, granted, nominal, due, warnings, cutoff, receivedText: events.received, capUnit, used });
+      : buildLedger(c, { unit, n, included, rec, restarts, spans, granted, nominal: nominalWith(counting, used), due, warnings, cutoff, receivedText: events.received, capUnit, used });
   return { dueDate: c.strAt(due) as string, status, warnings, ledger };
 }
 
@@ -307,17 +307,21 @@ function natural(c: CompiledCalendar, i: number, d: number): number {
   return i + d;
 }
 
-/** The due index (before moving) and after moving, with `ext` extra units of the cap's unit. */
-function dueWith(k: Counting, ext: number): { nominal: number; due: number } {
-  const { c, unit, capUnit, n } = k;
-  const nominal = unit === "sameDay" ? k.start : countTo(k, n + (capUnit === unit ? ext : 0), unit);
-  let due = toWorking(c, nominal);
+/** The last counted day (before moving to a working day), with `ext` extra units of the cap's unit. */
+function nominalWith(k: Counting, ext: number): number {
+  return k.unit === "sameDay" ? k.start : countTo(k, k.n + (k.capUnit === k.unit ? ext : 0), k.unit);
+}
+
+/** The due day index, with `ext` extra units of the cap's unit. */
+function dueWith(k: Counting, ext: number): number {
+  const { c, unit, capUnit } = k;
+  let due = toWorking(c, nominalWith(k, ext));
   if (ext > 0 && capUnit !== null && capUnit !== unit) {
     // An extension in another unit than the period runs on from the due date.
     if (capUnit === "workingDays") due = c.addIndex(due, ext);
     else due = toWorking(c, natural(c, due, ext));
   }
-  return { nominal, due };
+  return due;
 }
 
 /**

@@ -81,7 +81,6 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const n = history.length;
   const rungs = new Array<CompiledRung>(n);
   const ats = new Array<string>(n);
-  const outcomes = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
     const h = history[i];
     if (!h || typeof h !== "object" || typeof h.rung !== "string" || typeof h.at !== "string") return badStep(l, "each entry needs `rung` and `at`", i);
@@ -90,7 +89,6 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     if (h.outcome !== undefined && !OUTCOMES.has(h.outcome)) badStep(l, `outcome \`${String(h.outcome)}\` is not one of ${[...OUTCOMES].join(", ")}`, i);
     rungs[i] = rung!;
     ats[i] = cal.toDate(h.at);
-    outcomes[i] = h.outcome;
   }
   const first = rungs[0]!;
   if (first.index !== 0) {
@@ -100,7 +98,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   for (let i = 1; i < rungs.length; i++) {
     const prev = rungs[i - 1]!;
     const cur = rungs[i]!;
-    const prevOutcome = outcomes[i - 1];
+    const prevOutcome = history[i - 1]!.outcome; // checked in the loop above
     if (ats[i]! < ats[i - 1]!) badStep(l, `the date ${ats[i]} is before the previous step's ${ats[i - 1]}`, i);
     if (prevOutcome !== undefined && CLOSED.has(prevOutcome)) badStep(l, `the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
     const from = prev.index;
@@ -124,7 +122,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   }
   const last = rungs.length - 1;
   const rung = rungs[last]!;
-  const lastOutcome = outcomes[last];
+  const lastOutcome = history[last]!.outcome;
   const actor = rung.actor(facts);
   let dueBy: string | null = null;
   if (rung.within) dueBy = dueWithin(cal, rung.within(facts), ats[last]!);

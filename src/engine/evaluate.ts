@@ -6,7 +6,7 @@ import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
-import { begin } from "./impl/begin.js";
+import { beginAt } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
 import type { NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
@@ -54,7 +54,7 @@ export interface CaseResult {
 export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOptions> = {}): CaseResult {
   if (!input || typeof input !== "object" || Array.isArray(input)) fail("INPUT_INVALID", "A case must be a mapping with asOf, facts and optional events, history, scoring.", { detail: "case not an object" }, { path: "" });
   const asOf = options.asOf ?? input.asOf;
-  const ev = begin(pack, input.facts, { asOf: asOf as string, trace: options.trace });
+  const ev = beginAt(pack, input.facts, asOf, options.trace !== false);
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
   const traced = ev.trace !== null;

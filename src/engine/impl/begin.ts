@@ -46,7 +46,12 @@ export function receiptMaker(pack: { id: string; version: string; hash: string; 
 const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export function begin(pack: Pack, facts: unknown, options: EvalOptions): Evaluation {
-  const receipt = pack.compiled.receipt(options?.asOf);
+  return beginAt(pack, facts, options?.asOf, options?.trace !== false);
+}
+
+/** The same, with the options given one by one (no options object per case in a batch). */
+export function beginAt(pack: Pack, facts: unknown, asOf: unknown, traced: boolean): Evaluation {
+  const receipt = pack.compiled.receipt(asOf);
   const positions = pack.compiled.checkFacts(facts);
-  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: options.trace === false ? null : [], receipt };
+  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
 }

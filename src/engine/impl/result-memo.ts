@@ -27,11 +27,6 @@ export class ResultMemo<R extends object> {
 
   /** The shared result for these facts, built by `build()` the first time. */
   get(facts: Facts, receipt: Receipt, build: () => R): R {
-    // Full: start again (so every result handed out is a shared one, and memory stays bounded).
-    if (this.#count >= MAX_RESULTS) {
-      this.#root.clear();
-      this.#count = 0;
-    }
     const keys = this.#keys;
     let parent = this.#root;
     let key: unknown = receipt;
@@ -45,6 +40,12 @@ export class ResultMemo<R extends object> {
     }
     if (node !== undefined) return node as R;
     const r = build();
+    if (this.#count >= MAX_RESULTS) {
+      // Full: start again (every result handed out stays a shared one; memory stays bounded).
+      this.#root.clear();
+      this.#count = 0;
+      return this.get(facts, receipt, () => r);
+    }
     parent.set(key, r);
     this.#count++;
     return r;
@@ -67,10 +68,6 @@ export class PartsMemo<R extends object> {
   }
 
   get(parts: readonly unknown[], build: () => R): R {
-    if (this.#count >= MAX_RESULTS) {
-      this.#root.clear();
-      this.#count = 0;
-    }
     let node = this.#root;
     for (let i = 0; i < parts.length; i++) {
       let next = node.get(parts[i]);
@@ -80,6 +77,11 @@ export class PartsMemo<R extends object> {
     const hit = node.get(END);
     if (hit !== undefined) return hit as R; // (values built here are never undefined)
     const r = build();
+    if (this.#count >= MAX_RESULTS) {
+      this.#root.clear();
+      this.#count = 0;
+      return this.get(parts, () => r);
+    }
     node.set(END, r);
     this.#count++;
     return r;

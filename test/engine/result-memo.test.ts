@@ -1,5 +1,6 @@
-// The shared-result memos are bounded: past 10,000 entries they start again. Answers must not
-// change across that point, and a value seen before the restart is rebuilt (equal, not the same).
+// The shared-result memos are bounded: past 10,000 entries (maps and values) they start again.
+// Answers must not change across that point, and a value seen before the restart is rebuilt
+// (equal, not the same object).
 import { describe, expect, it } from "vitest";
 import { PartsMemo, ResultMemo } from "../../src/engine/impl/result-memo.js";
 import type { Receipt } from "../../src/engine/trace.js";
@@ -18,13 +19,12 @@ describe("ResultMemo", () => {
     expect(builds).toBe(2);
   });
 
-  it("starts again after 10,000 results, still answering every combination correctly", () => {
+  it("starts again once full, still answering every combination correctly", () => {
     const memo = new ResultMemo<{ unit: string }>([(f) => f.unit as string]);
     const get = (u: string) => memo.get({ unit: u }, receipt, () => Object.freeze({ unit: u }));
     const first = get("u0");
-    for (let i = 1; i < 10_000; i++) expect(get(`u${i}`).unit).toBe(`u${i}`);
-    expect(get("u0")).toBe(first); // still held: 10,000 results so far
-    expect(get("u10000").unit).toBe("u10000"); // the 10,001st: the memo starts again
+    expect(get("u0")).toBe(first);
+    for (let i = 1; i < 20_000; i++) expect(get(`u${i}`).unit).toBe(`u${i}`);
     const again = get("u0");
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
@@ -54,11 +54,17 @@ describe("PartsMemo", () => {
     expect(memo.get([], () => [])).toEqual([]);
   });
 
-  it("starts again after 10,000 values", () => {
+  it("starts again once full, counting the maps of long keys too (a thousand-step ladder path)", () => {
     const memo = new PartsMemo<{ n: number }>();
-    const first = memo.get([0], () => ({ n: 0 }));
-    for (let i = 1; i <= 10_000; i++) expect(memo.get([i], () => ({ n: i })).n).toBe(i);
-    const again = memo.get([0], () => ({ n: 0 }));
+    const long = (n: number) => Array.from({ length: 1_000 }, (_, i) => (i === 999 ? n : i));
+    const first = memo.get(long(0), () => ({ n: 0 }));
+    expect(memo.get(long(0), () => ({ n: -1 }))).toBe(first);
+    // Ten more share its first 999 maps and add one map and one value each: 1,021 entries, under the bound.
+    for (let i = 1; i <= 10; i++) expect(memo.get(long(i), () => ({ n: i })).n).toBe(i);
+    expect(memo.get(long(0), () => ({ n: -1 }))).toBe(first);
+    // Keys that share nothing: ten of them pass 10,000 maps, so the memo starts again.
+    for (let i = 0; i < 10; i++) expect(memo.get(Array.from({ length: 1_000 }, (_, j) => `k${i}-${j}`), () => ({ n: i })).n).toBe(i);
+    const again = memo.get(long(0), () => ({ n: 0 }));
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
   });

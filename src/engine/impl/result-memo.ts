@@ -11,8 +11,11 @@ type Resolver = (facts: Facts) => string | null;
 /** A level of the memo: receipt → first unit → second unit … → result. */
 type Node = Map<unknown, unknown>;
 
-/** Results kept per rule (and records per pack); past this, the memo starts again. */
-const MAX_RESULTS = 10_000;
+/**
+ * Entries (maps and values) kept per memo; past this, the memo starts again. Counting the maps too
+ * bounds memory even for long keys (a ladder path of a thousand rungs is a thousand maps).
+ */
+const MAX_ENTRIES = 10_000;
 
 export class ResultMemo<R extends object> {
   readonly #root: Node = new Map();
@@ -33,23 +36,27 @@ export class ResultMemo<R extends object> {
     let node = parent.get(key);
     for (let i = 0; i < keys.length; i++) {
       const v = keys[i]!(facts); // resolved even on a miss: a missing fact fails as it would uncached
-      if (node === undefined) parent.set(key, (node = new Map()));
+      if (node === undefined) {
+        parent.set(key, (node = new Map()));
+        this.#count++;
+      }
       parent = node as Node;
       key = v;
       node = parent.get(v);
     }
     if (node !== undefined) return node as R;
     const r = build();
-    if (this.#count >= MAX_RESULTS) {
-      // Full: start again (every result handed out stays a shared one; memory stays bounded).
-      this.#root.clear();
-      this.#count = 0;
-      return this.get(facts, receipt, () => r);
-    }
     parent.set(key, r);
-    this.#count++;
+    this.#count = restartIfFull(this.#root, this.#count + 1);
     return r;
   }
+}
+
+/** Empties a memo that has reached its bound; returns the new count. */
+function restartIfFull(root: Node, count: number): number {
+  if (count < MAX_ENTRIES) return count;
+  root.clear();
+  return 0;
 }
 
 const END = Symbol("end");
@@ -69,21 +76,20 @@ export class PartsMemo<R extends object> {
 
   get(parts: readonly unknown[], build: () => R): R {
     let node = this.#root;
+    let added = 0;
     for (let i = 0; i < parts.length; i++) {
       let next = node.get(parts[i]);
-      if (next === undefined) node.set(parts[i], (next = new Map()));
+      if (next === undefined) {
+        node.set(parts[i], (next = new Map()));
+        added++;
+      }
       node = next as Node;
     }
     const hit = node.get(END);
     if (hit !== undefined) return hit as R; // (values built here are never undefined)
     const r = build();
-    if (this.#count >= MAX_RESULTS) {
-      this.#root.clear();
-      this.#count = 0;
-      return this.get(parts, () => r);
-    }
     node.set(END, r);
-    this.#count++;
+    this.#count = restartIfFull(this.#root, this.#count + added + 1);
     return r;
   }
 }

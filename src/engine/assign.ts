@@ -1,7 +1,7 @@
 /** Assignment: facts → the lead unit and other roles, by a pack's decision tables. */
 import { fail } from "../errors.js";
 import type { Role } from "./pack-types.js";
-import type { CompiledTable } from "./impl/compile-tables.js";
+import type { CompiledRule, CompiledTable } from "./impl/compile-tables.js";
 import { inForce } from "./impl/ctx.js";
 import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import { begin, type Evaluation } from "./impl/begin.js";
@@ -79,8 +79,6 @@ export function fireUntraced(table: CompiledTable, ev: Evaluation): readonly Com
   if (bucket === null) return fire(table, table.rules, ev);
   return bucket.fired ?? fire(table, bucket.rules, ev);
 }
-
-type CompiledRule = CompiledTable["rules"][number];
 
 /** Tests rules in order under the table's hit policy, recording each in the trace when tracing. */
 function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluation): CompiledRule[] {

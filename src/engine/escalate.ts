@@ -105,7 +105,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     const to = cur.index;
     const ret = findReturn(l, from, to, prevOutcome);
     const jump = findJump(l, from, to, facts);
-    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !listHas(prev.escalateOn, prevOutcome) && !jumpOrReturn(l, from, to, prevOutcome, facts)) {
+    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !listHas(prev.escalateOn, prevOutcome) && !jump && !ret) {
       badStep(l, `\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
     }
     if (to === from + 1 && !prev.final) {
@@ -201,8 +201,4 @@ function findReturnOn(l: CompiledLadder, from: number, outcome: string): Return 
     if (r.from === from && r.on === outcome) return r;
   }
   return undefined;
-}
-
-function jumpOrReturn(l: CompiledLadder, from: number, to: number, outcome: string, facts: Readonly<Record<string, unknown>>): boolean {
-  return l.returns.some((r) => r.from === from && r.to === to && r.on === outcome) || findJump(l, from, to, facts) !== undefined;
 }

@@ -8,7 +8,7 @@ import { findLadder, freezeEscalation, runLadder, type EscalationResult, type Hi
 import { inForce } from "./impl/ctx.js";
 import { beginAt } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
-import type { NotEvaluated } from "./impl/not-evaluated.js";
+import { notEvaluated, type NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
 import type { Pack } from "./pack.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
@@ -81,7 +81,7 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
       }
     } catch (e) {
       if (!(e instanceof YingshangError && e.code === "FACT_MISSING")) throw e;
-      parts.push(deepFreeze({ table: t.id, kind: "not-evaluated", missing: (e.problems[0]!.params as { fact: string }).fact, problem: e.problems[0]! } satisfies NotEvaluated));
+      parts.push(notEvaluated(t.id, (e.problems[0]!.params as { fact: string }).fact, e.problems[0]!));
       allShared = false;
     }
   }

@@ -51,6 +51,7 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
     for (const [k, unit] of Object.entries(lk.entries)) ctx.checkUnit(unit, FILE, `/lookups/${id}/entries/${k}`);
   }
   checkIds(ctx, assignment.tables, "table", FILE, "/tables");
+  const slots = factSlots(ctx.facts);
   return assignment.tables.map((t, ti) => {
     const base = `/tables/${ti}`;
     ctx.effective(t.effective, FILE, `${base}/effective`);
@@ -96,9 +97,8 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
     const reads = new Set<string>();
     t.rules.forEach((r) => factsOf(r.when, reads));
     const needs = [...reads].filter((n) => ctx.facts[n] !== undefined && ctx.facts[n]!.default === undefined);
-    const slots = factSlots(ctx.facts);
     const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))) };
-    compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts);
+    compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts, reads, slots);
     return Object.freeze(compiled);
   });
 }

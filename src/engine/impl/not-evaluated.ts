@@ -12,8 +12,10 @@ export interface NotEvaluated {
   problem: Problem;
 }
 
-/** Builds the (frozen) record; tables build one per fact they need, once, at load. */
-export function notEvaluated(table: string, fact: string): NotEvaluated {
-  const p = problem("FACT_MISSING", `Table \`${table}\` was not evaluated: the fact \`${fact}\` it needs was not given.`, { fact, rule: table }, { path: `facts.${fact}` });
+/**
+ * Builds the (frozen) record; tables build one per fact they need, once, at load. `p`: the problem
+ * to report, when a rule already raised one.
+ */
+export function notEvaluated(table: string, fact: string, p: Problem = problem("FACT_MISSING", `Table \`${table}\` was not evaluated: the fact \`${fact}\` it needs was not given.`, { fact, rule: table }, { path: `facts.${fact}` })): NotEvaluated {
   return deepFreeze({ table, kind: "not-evaluated", missing: fact, problem: p });
 }

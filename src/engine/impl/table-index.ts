@@ -8,7 +8,7 @@
  */
 import type { Condition, FactDoc } from "../pack-types.js";
 import type { CompiledRule, CompiledTable } from "./compile-tables.js";
-import { factDomain, factSlots } from "./facts-check.js";
+import { factDomain } from "./facts-check.js";
 
 const MAX_BUCKETS = 4096;
 
@@ -75,17 +75,6 @@ function tri(c: Condition, assign: ReadonlyMap<string, unknown>): Tri {
   }
 }
 
-function collect(c: Condition | undefined, out: Set<string>): void {
-  if (!c) return;
-  if ("all" in c) c.all.forEach((x) => collect(x, out));
-  else if ("any" in c) c.any.forEach((x) => collect(x, out));
-  else if ("not" in c) collect(c.not, out);
-  else {
-    out.add(c.fact);
-    if (typeof c.value === "object" && c.value !== null && !Array.isArray(c.value) && typeof (c.value as { fact?: unknown }).fact === "string") out.add((c.value as { fact: string }).fact);
-  }
-}
-
 /** The rules that apply in a bucket whose candidates are all decided true, or null (test them). */
 function decide(table: CompiledTable, rules: readonly CompiledRule[], verdicts: readonly Tri[]): readonly CompiledRule[] | null {
   if (rules.some((r) => r.effective !== undefined)) return null; // depends on asOf
@@ -96,10 +85,11 @@ function decide(table: CompiledTable, rules: readonly CompiledRule[], verdicts: 
   return rules;
 }
 
-/** Builds the index, or returns null when the table has no small enum key space. */
-export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<string, FactDoc>>): TableIndex | null {
-  const reads = new Set<string>();
-  table.doc.rules.forEach((r) => collect(r.when, reads));
+/**
+ * Builds the index, or returns null when the table has no small enum key space. `reads`: the facts
+ * the table's conditions read; `slots`: each fact's slot in the fact checker's positions.
+ */
+export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<string, FactDoc>>, reads: ReadonlySet<string>, slots: ReadonlyMap<string, number>): TableIndex | null {
   const keyFacts = [...reads].filter((n) => facts[n]?.type === "enum" || facts[n]?.type === "boolean");
   if (keyFacts.length === 0) return null;
   const domains = keyFacts.map((n) => factDomain(facts[n]!)!);
@@ -119,7 +109,6 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
     buckets.push(Object.freeze({ rules: Object.freeze(rules), fired: decide(table, rules, verdicts.filter((v) => v !== 0)) }));
   }
   // Facts read but not part of the key: each must still be present for the index to be used.
-  const slots = factSlots(facts);
   const otherReads = [...reads].filter((n) => !keyFacts.includes(n) && facts[n]?.default === undefined).map((n) => slots.get(n)!);
   const keyList = keyFacts.map((n, i) => {
     const def = facts[n]!.default;

@@ -2,7 +2,7 @@
  * yingshang/core: the whole API except reading packs from disk — no Node built-ins, so it runs in a
  * browser bundle. Compile packs from text with `compilePack({ "pack.yaml": …, … })`.
  */
-export { YingshangError, formatProblem, type Problem, type ProblemCode, type ProblemParams, type Place } from "./errors.js";
+export { YingshangError, formatProblem, type FormatProblemOptions, type ProblemLang, type Problem, type ProblemCode, type ProblemParams, type Place } from "./errors.js";
 
 // Calendar: China's working days with 调休, deadline periods, periodic duties.
 export {

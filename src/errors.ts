@@ -4,6 +4,10 @@
  */
 import type { CalendarProblemParams } from "./calendar/errors.js";
 import type { PackProblemParams } from "./engine/errors.js";
+import { formatIn } from "./messages/format.js";
+import type { Lang } from "./messages/types.js";
+
+export type { Lang as ProblemLang } from "./messages/types.js";
 
 /** Every problem code the library can report, mapped to the shape of its `params`. */
 export interface ProblemParams extends CalendarProblemParams, PackProblemParams {}
@@ -86,8 +90,25 @@ export function fail<C extends ProblemCode>(code: C, message: string, params: Pr
   throw new YingshangError([problem(code, message, params, place)]);
 }
 
-/** `file:line:col — message`, the form editors and CI annotations understand. */
-export function formatProblem(p: Problem): string {
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ""}${p.col ? `:${p.col}` : ""}` : p.path ?? "";
-  return where ? `${where} — ${p.message}` : p.message;
+/** Options of {@link formatProblem}. */
+export interface FormatProblemOptions {
+  /** `en` (default): the sentence written where the problem was found; `zh`: the Chinese sentence of its code. */
+  lang?: Lang;
+}
+
+/**
+ * A problem as one line: `file:line:col — message`, the form editors and CI annotations
+ * understand, or in Chinese 「file 第14行第5列：句子」. The problem itself is not changed: its code,
+ * params and place are the same in every language, only the sentence differs.
+ *
+ * @example
+ * import { evaluate, formatProblem, loadPack, YingshangError } from "yingshang";
+ * try {
+ *   evaluate(loadPack("yingkou"), { asOf: "2026-03-02", facts: { stag: "construction" } });
+ * } catch (e) {
+ *   if (e instanceof YingshangError) console.log(formatProblem(e.problems[0], { lang: "zh" })); // 本政策包没有声明事实 `stag`；是否应为 `stage`？
+ * }
+ */
+export function formatProblem(p: Problem, options: FormatProblemOptions = {}): string {
+  return formatIn(p, options.lang ?? "en");
 }

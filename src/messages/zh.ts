@@ -1,0 +1,93 @@
+/**
+ * 每个问题代码的中文句子，写给政策工作人员看：说清哪里错了、怎么改。位置（文件、行、列）由调用方
+ * 加在句首；编号只在需要照着输入时出现，并用反引号括起。新增问题代码时在这里补一句（en.ts 同理）。
+ */
+import type { Catalog } from "./types.js";
+import { ajvZh, detailZh, factsZh, ids, kindZh, limitZh, objectZh, typeZh } from "./zh-words.js";
+
+/** 「在 `path`」 when the problem has a path but no line to point at. */
+const at = (p: { path?: string; line?: number }): string => (p.path && p.line === undefined ? `\`${p.path}\` ` : "");
+/** The file a problem is about: 「这个文件」 when the place already names it. */
+const self = (file: string, pl: { file?: string }): string => (pl.file === file ? "这个文件" : ` \`${file}\` `);
+const orMaybe = (s: string | null): string => (s ? `；是否应为 \`${s}\`？` : "。");
+const CONFLICT: Record<string, string> = {
+  "holiday-and-makeup": "同时被列为假日和调休上班日",
+  "makeup-on-weekday": "被列为调休上班日，但它本来就是工作日（周一至周五）",
+  duplicate: "被重复列出",
+  "outside-year": "不在它所属的年份之内",
+};
+
+export const zh: Catalog = {
+  INPUT_INVALID: (p, pl) => `${at(pl)}输入有误：${detailZh(p.detail)}。`,
+  FILE_MISSING: (p, pl) => `找不到或无法读取${self(p.file, pl).trimEnd()}；请检查路径。`,
+  FILE_ENCODING: (p, pl) => `${self(p.file, pl)}不是 UTF-8 编码；请另存为 UTF-8。`,
+  PATH_ESCAPE: (p, pl) => `${self(p.path, pl)}指向政策包文件夹之外；政策包只能读取自己文件夹里的文件。`,
+  LIMIT_EXCEEDED: (p) => `${limitZh(p.what)}为 ${p.actual}，超过了上限 ${p.limit}；请拆分文件或减少内容。`,
+  YAML_SYNTAX: () => "这里的 YAML 写法有误，无法读取；请检查缩进、冒号和引号（含逗号或冒号的文字请加引号）。",
+  YAML_DUPLICATE_KEY: () => "同一个映射中这个键出现了两次；请只保留一个（否则只有最后一个会生效）。",
+  YAML_FORBIDDEN_KEY: (p) => `不允许使用键 \`${p.key}\`（它可能篡改程序内部的对象）；请改名。`,
+  YAML_NON_STRING_KEY: (p) => `键 \`${p.key}\` 不是文字；键必须是词语，请加引号："${p.key}"。`,
+  YAML_UNSAFE_NUMBER: (p) => `数字 \`${p.value}\` 无法精确表示；请写小于 2^53 的数，若它是文字请加引号。`,
+  SCHEMA_UNKNOWN_KEY: (p, pl) => `\`${p.key}\` 不是${objectZh(pl.path, true)}的字段${p.suggestion ? `；是否应为 \`${p.suggestion}\`？` : `；允许的字段：${ids(p.allowed)}。`}`,
+  SCHEMA_MISSING_KEY: (p, pl) => `${objectZh(pl.path, true)}缺少 \`${p.key}\`；请补上。`,
+  SCHEMA_TYPE: (p, pl) => `${at(pl)}这里应为${typeZh(p.expected)}，而不是${typeZh(p.actual)}。`,
+  SCHEMA_ENUM: (p, pl) => `${at(pl)}\`${p.actual}\` 不是允许的取值；可选：${ids(p.allowed)}${p.suggestion ? `（是否应为 \`${p.suggestion}\`？）` : ""}。`,
+  SCHEMA_VIOLATION: (p, pl) => `${at(pl)}这里${ajvZh(p.keyword, p.detail)}。`,
+  PACK_INVALID_DATE: (p) => `\`${p.value}\` 不是真实存在的日期；请写成 \`YYYY-MM-DD\`（如 \`2024-02-23\`）。`,
+  PACK_ID_MISMATCH: (p) => `政策包编号是 \`${p.id}\`，但文件夹名是 \`${p.folder}\`；两者必须一致。`,
+  UNKNOWN_REFERENCE: (p) => `没有名为 \`${p.id}\` 的${kindZh(p.kind)}${orMaybe(p.suggestion)}`,
+  DUPLICATE_ID: (p) => `${kindZh(p.kind)} \`${p.id}\` 声明了不止一次；每个编号只能用一次。`,
+  LADDER_INVALID: (p) => `督办链 \`${p.ladder}\` 有误：${detailZh(p.detail)}。`,
+  SCORE_TOTAL_MISMATCH: (p) => `评分表 \`${p.scorecard}\` 声明总分 ${p.declared} 分，但各类别满分之和为 ${p.sum} 分；请改正其中之一。`,
+  AMBIGUOUS_TABLE: (p) => `分派表 \`${p.table}\` 中的规则 ${ids(p.rules)} 会同时适用于同一情形（${factsZh(p.facts)}），而该表只允许一条规则适用；请收窄其中一条的条件。`,
+  TABLE_GAP: (p) => `分派表 \`${p.table}\` 必须给出一个牵头单位，但对这种情形（${factsZh(p.facts)}）一个也没有；请补一条规则。`,
+  EFFECTIVE_INVALID: (p) => `施行日期有误：${detailZh(p.detail)}。`,
+  CONDITION_INVALID: (p) => `这个条件无法按所写的方式判断：${detailZh(p.detail)}。`,
+  TEST_INVALID: (p) => `测试条目有误：${detailZh(p.detail)}。`,
+  PACK_NOT_IN_FORCE: (p) => `本政策包自 ${p.from} 起施行${p.until ? `，至 ${p.until} 止` : ""}；${p.asOf} 不在施行期内。`,
+  FACT_MISSING: (p) =>
+    p.rule.startsWith("(") ? `缺少事实 \`${p.fact}\`，确定单位时需要它。` : `缺少事实 \`${p.fact}\`，规则 \`${p.rule}\` 需要它。`,
+  FACT_TYPE: (p) => `事实 \`${p.fact}\` 应为${typeZh(p.expected)}，实际是${typeZh(p.actual)}${p.rule ? `（规则 \`${p.rule}\` 要读它）` : ""}。`,
+  FACT_ENUM: (p) => `事实 \`${p.fact}\` 的值 \`${p.value}\` 不在允许的取值之中（${ids(p.allowed)}）${p.rule ? `，规则 \`${p.rule}\` 要读它` : ""}。`,
+  FACT_UNKNOWN: (p) => `本政策包没有声明事实 \`${p.fact}\`${orMaybe(p.suggestion)}`,
+  RULE_UNKNOWN: (p) => `本政策包没有${kindZh(p.kind)} \`${p.id}\`；已有：${ids(p.known)}。`,
+  AMBIGUOUS_MATCH: (p) => `分派表 \`${p.table}\` 只允许一条规则适用，但 ${ids(p.rules)} 都适用于这些事实；政策包需要修改。`,
+  NO_VARIANT: (p) => `时限 \`${p.deadline}\` 没有适用于这些事实的变体；请对照各变体的条件核对事实。`,
+  REQUIREMENT_FAILED: (p) => `规则 \`${p.rule}\` 的前提不成立：${p.message}${/[。？！）]$/.test(p.message) ? "" : "。"}`,
+  ESCALATION_SKIPPED_RUNG: (p) =>
+    p.from === "(start)"
+      ? `督办链 \`${p.ladder}\` 不能从 \`${p.to}\` 开始；案件应从第一级开始。`
+      : `督办链 \`${p.ladder}\` 必须逐级上升：\`${p.from}\` 之后不能直接到 \`${p.to}\`，也没有适用于这些事实的跳级。`,
+  HISTORY_INVALID: (p, pl) => `督办链 \`${p.ladder}\` 的办理经过${pl.path ? ` \`${pl.path}\` ` : ""}有误：${detailZh(p.detail)}。`,
+  SCORING_INPUT_INVALID: (p, pl) => `评分表 \`${p.scorecard}\` 的评分输入${pl.path ? ` \`${pl.path}\` ` : ""}有误：${detailZh(p.detail)}。`,
+  ROSTER_NO_STAFFING_RULES: (p) => `政策包 \`${p.pack}\` 没有人员配备规则（\`staffing.yaml\`），无法核对名单。`,
+  ROSTER_INVALID: (p, pl) => `名单${pl.path ? ` \`${pl.path}\` ` : ""}有误${p.cause ? "（格式不符）" : ""}：${detailZh(p.detail)}。`,
+  ROSTER_AGENT_COUNT: (p) =>
+    `\`${p.unit}\` 自 ${p.date} 至 ${p.until} 在岗代办员 ${p.count} 名，${p.min !== null && p.count < p.min ? `少于${p.clause}要求的 ${p.min} 名` : `多于${p.clause}允许的 ${p.max ?? p.min} 名`}。`,
+  ROSTER_HELPER_COUNT: (p) =>
+    `\`${p.unit}\` 自 ${p.date} 至 ${p.until} 在岗帮办员 ${p.count} 名，与${p.clause}的要求（${p.min !== null && p.max !== null && p.min === p.max ? `${p.min} 名` : `${p.min ?? 0} 至 ${p.max ?? "不限"} 名`}）不符。`,
+  ROSTER_WINDOW_HEAD: (p) => `\`${p.unit}\` 设有窗口，但帮办员 ${p.person} 不是窗口负责人；${p.clause}要求由窗口负责人担任。`,
+  ROSTER_CHANGE_NOT_YEAR_END: (p) => `第 ${p.change + 1} 项调整在 ${p.date} 生效，不在 ${p.month} 月；${p.clause}要求每年年底集中调整，特殊情况须注明。`,
+  ROSTER_TENURE: (p) => `第 ${p.change + 1} 项调整中，${p.person} 自 ${p.from} 任职，到 ${p.date} 不满 ${p.minYears} 年；${p.clause}要求任职满 ${p.minYears} 年以上，特殊情况须注明。`,
+  ROSTER_CHANGE_NOT_FILED: (p) => `${p.change === null ? "初始名单" : `第 ${p.change + 1} 项调整`}未按${p.clause}的要求备案（缺：${ids(p.missing)}）。`,
+  ROSTER_SPECIAL_REASON: (p) => `第 ${p.change + 1} 项调整标为特殊情况，但没有写明理由；请按${p.clause}补上 \`reason\`。`,
+  ROSTER_CHANGE_MISMATCH: (p) => `\`${p.unit}\` 的 ${p.person}：调整记录与人员名单不一致（${detailZh(p.detail)}）${p.clause ? `，见${p.clause}` : ""}。`,
+  ROSTER_NO_AGENCY_WINDOW: (p) => `\`${p.unit}\` 没有项目代办专窗；${p.clause}要求设立（计入评分，不算无效）。`,
+  ROSTER_CADRE: (p) => `${p.person}（\`${p.unit}\`）的干部类别是 \`${p.cadre}\`，而${p.clause}要求的是 ${ids(p.allowed)}（计入评分，不算无效）。`,
+  DATE_OUT_OF_RANGE: (p) => `日期 ${p.date} 超出了已载入日历的范围（${p.from} 至 ${p.to}）；请载入覆盖该年份的日历文件。`,
+  INVALID_DATE: (p) => `\`${p.value}\` 不是真实存在的日期或时刻；请写成 \`YYYY-MM-DD\`。`,
+  INVALID_COUNT: (p) => `\`${p.value}\` 不是整数天数；请写一个整数（如 15）。`,
+  CALENDAR_YAML: () => "日历文件的 YAML 写法有误，无法读取；请检查缩进、冒号和引号。",
+  CALENDAR_SCHEMA: (p) => `日历文件不符合日历格式：${ajvZh(p.keyword, p.detail)}。`,
+  CALENDAR_CONFLICT: (p) => `${p.date} ${CONFLICT[p.reason] ?? "与其他条目矛盾"}；请删去或改正其中一处。`,
+  CALENDAR_YEAR: (p) =>
+    p.reason === "duplicate-year"
+      ? `${p.year} 年在日历中出现了两次；请只保留一份，或在新的一份上标明 \`replace: true\` 以替换旧的。`
+      : `日历缺少 ${p.year} 年：所覆盖的年份之间不能有空缺。`,
+  CALENDAR_UNKNOWN: (p) => `没有名为 \`${p.name}\` 的日历；已有：${ids(p.known)}。`,
+  PERIOD_INVALID: (_p, pl) => `时限的写法有误${pl.path ? `：\`${pl.path}\` 的值不符合要求` : ""}；请写明 \`workingDays\`（工作日）、\`days\`（自然日）或 \`sameDay: true\`（当场）中的一种。`,
+  EVENTS_INVALID: (_p, pl) => `案件事件有误${pl.path ? `：\`${pl.path}\` 不符合要求` : ""}；日期请写成 \`YYYY-MM-DD\`，并按先后顺序排列。`,
+  EXTENSION_AFTER_EXPIRY: (p) => `延期在 ${p.requestedOn} 才提出，而时限已于 ${p.dueDate} 届满；延期须在届满前告知。`,
+  EXTENSION_OVER_CAP: (p) =>
+    p.cap === 0 ? "这个时限没有规定延期上限，因此不能延期。" : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天）。`,
+};

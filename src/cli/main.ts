@@ -9,6 +9,7 @@ import { registerCoverage } from "./coverage.js";
 import { registerDemo } from "./demo.js";
 import { registerNew } from "./new.js";
 import { registerRoster } from "./roster.js";
+import { registerDuties } from "./duties.js";
 import { EXIT } from "./output.js";
 
 const program = new Command();
@@ -28,6 +29,7 @@ registerCoverage(program);
 registerDemo(program);
 registerNew(program);
 registerRoster(program);
+registerDuties(program);
 
 try {
   await program.parseAsync(process.argv);

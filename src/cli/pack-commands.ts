@@ -19,6 +19,8 @@ export function readJsonFile(path: string): unknown {
   } catch {
     return fail("FILE_MISSING", "this file cannot be read; check the path.", { file: path }, { file: path });
   }
+  // Windows tools and WPS write a UTF-8 byte-order mark at the start; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (e) {

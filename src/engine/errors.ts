@@ -61,6 +61,8 @@ export interface PackProblemParams {
   FACT_TYPE: { fact: string; expected: string; actual: string; rule: string | null };
   /** Evaluation: a fact whose value is not one of its allowed values. */
   FACT_ENUM: { fact: string; value: string; allowed: string[]; rule: string | null };
+  /** Input: a key that is not one of the keys allowed at that place (often a typo); `suggestion` is the nearest allowed key. */
+  INPUT_UNKNOWN_KEY: { key: string; suggestion: string | null; allowed: string[] };
   /** Evaluation: a fact that the pack does not declare (often a typo). */
   FACT_UNKNOWN: { fact: string; suggestion: string | null };
   /** Evaluation: a table, deadline, ladder, scorecard or duty id the pack does not have. */

@@ -213,6 +213,8 @@ export interface DutyDoc {
   unit?: UnitRef | UnitRef[];
   schedule?: ScheduleSpec;
   sample?: { every: "month" | "quarter" | "half-year" | "year"; fraction: number; rounding: "up" | "down" | "nearest"; of?: string };
+  /** The scorecard item that missed (and, if listed, late) periods of this duty become. */
+  scoring?: { scorecard: string; item: string; counts: ("missed" | "late")[]; note?: string };
   source: Source;
   effective?: Effective;
   note?: string;

@@ -1,5 +1,6 @@
 /** Checks scorecards (maxima add up to the total; a survey's best answer gives the category max) and duties. */
 import { checkIds, type Ctx } from "./ctx.js";
+import { suggest } from "./suggest.js";
 
 export function checkScorecards(ctx: Ctx): void {
   const FILE = "scoring.yaml";
@@ -45,6 +46,20 @@ export function checkDuties(ctx: Ctx): void {
     if (d.unit !== undefined) {
       const list = Array.isArray(d.unit) ? d.unit : [d.unit];
       list.forEach((u, ui) => ctx.unitRef(u, FILE, Array.isArray(d.unit) ? `/duties/${i}/unit/${ui}` : `/duties/${i}/unit`));
+    }
+    if (d.scoring) {
+      const card = ctx.docs.scorecards.find((s) => s.id === d.scoring!.scorecard);
+      if (!card) {
+        const hint = suggest(d.scoring.scorecard, ctx.docs.scorecards.map((s) => s.id));
+        ctx.report("UNKNOWN_REFERENCE", `scorecard \`${d.scoring.scorecard}\` is not declared in scoring.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "scorecard", id: d.scoring.scorecard, suggestion: hint }, FILE, `/duties/${i}/scoring/scorecard`);
+      } else {
+        const items = card.categories.flatMap((c) => (c.items ?? []).map((it) => it.id));
+        if (!items.includes(d.scoring.item)) {
+          const hint = suggest(d.scoring.item, items);
+          ctx.report("UNKNOWN_REFERENCE", `scorecard \`${card.id}\` has no item \`${d.scoring.item}\`${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "scoring item", id: d.scoring.item, suggestion: hint }, FILE, `/duties/${i}/scoring/item`);
+        }
+      }
+      if (!d.schedule) ctx.report("SCHEMA_MISSING_KEY", `duty \`${d.id}\` turns missed periods into scorecard incidents, so it needs a \`schedule\`.`, { key: "schedule" }, FILE, `/duties/${i}`);
     }
   });
 }

@@ -41,6 +41,7 @@ export const en: Catalog = {
   FACT_MISSING: (p) => `the fact \`${p.fact}\` is needed by \`${p.rule}\` but was not given.`,
   FACT_TYPE: (p) => `the fact \`${p.fact}\` must be ${p.expected}, but it is ${p.actual}${p.rule ? ` (rule \`${p.rule}\` reads it)` : ""}.`,
   FACT_ENUM: (p) => `the fact \`${p.fact}\` is \`${p.value}\`, which is not one of its values (${list(p.allowed)})${p.rule ? `; rule \`${p.rule}\` reads it` : ""}.`,
+  INPUT_UNKNOWN_KEY: (p, pl) => `\`${pl.path ?? p.key}\` is not a key of this input${p.suggestion ? `; did you mean \`${p.suggestion}\`?` : `; allowed: ${list(p.allowed)}.`}`,
   FACT_UNKNOWN: (p) => `the fact \`${p.fact}\` is not declared by this pack${maybe(p.suggestion)}`,
   RULE_UNKNOWN: (p) => `this pack has no ${p.kind} \`${p.id}\`; it has: ${list(p.known)}.`,
   AMBIGUOUS_MATCH: (p) => `table \`${p.table}\` allows one rule to apply, but ${list(p.rules)} all apply to these facts; the pack needs correcting.`,

@@ -49,6 +49,7 @@ export const zh: Catalog = {
     p.rule.startsWith("(") ? `缺少事实 \`${p.fact}\`，确定单位时需要它。` : `缺少事实 \`${p.fact}\`，规则 \`${p.rule}\` 需要它。`,
   FACT_TYPE: (p) => `事实 \`${p.fact}\` 应为${typeZh(p.expected)}，实际是${typeZh(p.actual)}${p.rule ? `（规则 \`${p.rule}\` 要读它）` : ""}。`,
   FACT_ENUM: (p) => `事实 \`${p.fact}\` 的值 \`${p.value}\` 不在允许的取值之中（${ids(p.allowed)}）${p.rule ? `，规则 \`${p.rule}\` 要读它` : ""}。`,
+  INPUT_UNKNOWN_KEY: (p, pl) => `输入中的 \`${pl.path ?? p.key}\` 不是此处允许的字段${p.suggestion ? `；是否应为 \`${p.suggestion}\`？` : `；允许的字段：${ids(p.allowed)}。`}`,
   FACT_UNKNOWN: (p) => `本政策包没有声明事实 \`${p.fact}\`${orMaybe(p.suggestion)}`,
   RULE_UNKNOWN: (p) => `本政策包没有${kindZh(p.kind)} \`${p.id}\`；已有：${ids(p.known)}。`,
   AMBIGUOUS_MATCH: (p) => `分派表 \`${p.table}\` 只允许一条规则适用，但 ${ids(p.rules)} 都适用于这些事实；政策包需要修改。`,

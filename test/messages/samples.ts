@@ -39,6 +39,7 @@ export const SAMPLES: Samples = {
   FACT_MISSING: { params: { fact: "landingUnit", rule: "county-introduced" }, place: { path: "facts.landingUnit" } },
   FACT_TYPE: { params: { fact: "investment", expected: "a number", actual: 'text "5亿"', rule: "large-project" }, place: { path: "facts.investment" } },
   FACT_ENUM: { params: { fact: "stage", value: "building", allowed: ["signed", "construction", "operation"], rule: null }, place: { path: "facts.stage" } },
+  INPUT_UNKNOWN_KEY: { params: { key: "recods", suggestion: "records", allowed: ["records", "expected"] }, place: { path: "recods" } },
   FACT_UNKNOWN: { params: { fact: "stag", suggestion: "stage" }, place: { path: "facts.stag" } },
   RULE_UNKNOWN: { params: { kind: "deadline", id: "commitmnt", known: ["commitment", "on-the-spot"] }, place: { path: "deadline" } },
   AMBIGUOUS_MATCH: { params: { table: "lead", rules: ["county", "zone"] }, place: { path: "assignment.lead" } },

@@ -4,13 +4,14 @@
  */
 import type { CalendarProblemParams } from "./calendar/errors.js";
 import type { PackProblemParams } from "./engine/errors.js";
+import type { CliProblemParams } from "./cli/usage-errors.js";
 import { formatIn } from "./messages/format.js";
 import type { Lang } from "./messages/types.js";
 
 export type { Lang as ProblemLang } from "./messages/types.js";
 
 /** Every problem code the library can report, mapped to the shape of its `params`. */
-export interface ProblemParams extends CalendarProblemParams, PackProblemParams {}
+export interface ProblemParams extends CalendarProblemParams, PackProblemParams, CliProblemParams {}
 
 /** One of the codes in {@link ProblemParams}. */
 export type ProblemCode = keyof ProblemParams;

@@ -10,15 +10,20 @@ import { registerDemo } from "./demo.js";
 import { registerNew } from "./new.js";
 import { registerRoster } from "./roster.js";
 import { registerDuties } from "./duties.js";
-import { EXIT } from "./output.js";
+import { EXIT, printProblems } from "./output.js";
+import { langInArgv, registerLang } from "./lang.js";
+import { usageCommand, usageProblem } from "./usage.js";
 
 const program = new Command();
 program
   .name("yingshang")
   .description("营商 — evaluate, validate and test city policy packs (lead units, working-day deadlines, escalation, scoring)")
   .version("0.1.0")
-  .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // Commander's own error line is replaced by a usage problem in the chosen language (below).
+  .configureOutput({ outputError: () => undefined });
+
+registerLang(program);
 
 registerCalendar(program);
 registerPackCommands(program);
@@ -36,6 +41,11 @@ try {
 } catch (e) {
   // Commander reports usage errors itself (to stderr); map them to the contract's exit 2.
   if (e instanceof CommanderError) {
+    const p = e.exitCode === 0 ? null : usageProblem(e, program, process.argv);
+    const json = process.argv.includes("--json");
+    if (p) printProblems(json, [p]);
+    // In English the command's help follows (Commander's text); in Chinese the problem names the help command instead.
+    if (p && !json && e.code !== "commander.help" && langInArgv(process.argv) === "en") process.stderr.write(`\n${usageCommand(program, process.argv).helpInformation()}`);
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   } else {
     throw e;

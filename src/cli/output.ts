@@ -1,5 +1,6 @@
 /** Shared CLI plumbing: printing results and turning errors into exit codes without stack traces. */
-import { YingshangError, formatProblem } from "../errors.js";
+import { YingshangError, formatProblem, type Problem } from "../errors.js";
+import { checkLang, problemLang } from "./lang.js";
 
 /** Exit codes of the public contract. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
@@ -21,12 +22,12 @@ export function emit(opts: OutputOptions, data: unknown, human: () => string): v
  */
 export async function runAction(opts: OutputOptions, action: () => number | void | Promise<number | void>): Promise<void> {
   try {
+    checkLang();
     const code = await action();
     process.exitCode = typeof code === "number" ? code : EXIT.ok;
   } catch (e) {
     if (e instanceof YingshangError) {
-      if (opts.json) process.stdout.write(JSON.stringify(e.toJSON()) + "\n");
-      else for (const p of e.problems) process.stderr.write(`error: ${formatProblem(p)}\n`);
+      printProblems(opts.json === true, e.problems);
       process.exitCode = EXIT.badInput;
       return;
     }
@@ -34,4 +35,14 @@ export async function runAction(opts: OutputOptions, action: () => number | void
     if (process.env.YINGSHANG_DEBUG && e instanceof Error) process.stderr.write(String(e.stack) + "\n");
     process.exitCode = 70;
   }
+}
+
+/** Prints problems that stop a command: as the JSON error with `--json`, else one line each on stderr in the chosen language. */
+export function printProblems(json: boolean, problems: readonly Problem[]): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(new YingshangError(problems).toJSON()) + "\n");
+    return;
+  }
+  const lang = problemLang();
+  for (const p of problems) process.stderr.write(`${lang === "zh" ? "错误：" : "error: "}${formatProblem(p, { lang })}\n`);
 }

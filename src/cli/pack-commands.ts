@@ -9,6 +9,7 @@ import { runPackTests, type PackTestReport } from "../engine/test-runner.js";
 import { basename } from "node:path";
 import { emit, EXIT, runAction } from "./output.js";
 import { calendarsOption } from "./calendar-option.js";
+import { problemLang } from "./lang.js";
 import { evalBatch, type BatchCommandOptions } from "./batch.js";
 
 /** Reads and parses a JSON file given on the command line, as a typed input error if malformed. */
@@ -54,8 +55,11 @@ export function registerPackCommands(program: Command): void {
             results.push({ pack: spec, valid: false, problems: e.problems.map((p) => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem) });
           }
         }
+        const lang = problemLang();
+        const head = (r: (typeof results)[number]): string =>
+          lang === "zh" ? (r.valid ? `通过   ${r.pack}` : `未通过 ${r.pack}（${r.problems.length} 个问题）`) : r.valid ? `ok   ${r.pack}` : `FAIL ${r.pack} (${r.problems.length} problem${r.problems.length > 1 ? "s" : ""})`;
         emit(opts, { valid: results.every((r) => r.valid), packs: results }, () =>
-          results.map((r) => (r.valid ? `ok   ${r.pack}` : `FAIL ${r.pack} (${r.problems.length} problem${r.problems.length > 1 ? "s" : ""})\n${r.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`)).join("\n"),
+          results.map((r) => [head(r), ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`)].join("\n")).join("\n"),
         );
         return results.every((r) => r.valid) ? EXIT.ok : EXIT.checkFailed;
       }),

@@ -75,4 +75,5 @@ export const en: Catalog = {
   EVENTS_INVALID: (p) => `the case events are not valid: ${p.detail}.`,
   EXTENSION_AFTER_EXPIRY: (p) => `the extension was requested on ${p.requestedOn}, after the deadline had passed (${p.dueDate}); ask before it passes.`,
   EXTENSION_OVER_CAP: (p) => (p.cap === 0 ? "this period has no extensionCap, so it cannot be extended." : `an extension of ${p.requested} days is over the cap: at most ${p.allowed} more (cap ${p.cap}).`),
+  USAGE_INVALID: (p) => `${p.reason.replace(/-/g, " ")}${p.word ? `: ${p.word}` : ""}; see \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\`.`,
 };

@@ -8,8 +8,17 @@ import { ajvZh, detailZh, factsZh, ids, kindZh, limitZh, objectZh, typeZh } from
 /** 「在 `path`」 when the problem has a path but no line to point at. */
 const at = (p: { path?: string; line?: number }): string => (p.path && p.line === undefined ? `\`${p.path}\` ` : "");
 /** The file a problem is about: 「这个文件」 when the place already names it. */
-const self = (file: string, pl: { file?: string }): string => (pl.file === file ? "这个文件" : ` \`${file}\` `);
+const self = (file: string, pl: { file?: string }): string => (pl.file === file || pl.file?.endsWith(`/${file}`) ? "这个文件" : ` \`${file}\` `);
 const orMaybe = (s: string | null): string => (s ? `；是否应为 \`${s}\`？` : "。");
+const USAGE: Record<string, string> = {
+  "unknown-command": "没有这个命令",
+  "unknown-option": "没有这个选项",
+  "missing-argument": "缺少参数",
+  "missing-option-value": "这个选项后面缺少取值",
+  "excess-arguments": "参数太多",
+  "invalid-argument": "参数的取值不对",
+  other: "命令写法有误",
+};
 const CONFLICT: Record<string, string> = {
   "holiday-and-makeup": "同时被列为假日和调休上班日",
   "makeup-on-weekday": "被列为调休上班日，但它本来就是工作日（周一至周五）",
@@ -19,7 +28,7 @@ const CONFLICT: Record<string, string> = {
 
 export const zh: Catalog = {
   INPUT_INVALID: (p, pl) => `${at(pl)}输入有误：${detailZh(p.detail)}。`,
-  FILE_MISSING: (p, pl) => `找不到或无法读取${self(p.file, pl).trimEnd()}；请检查路径。`,
+  FILE_MISSING: (p, pl) => `${self(p.file, pl).trimStart()}不存在或无法读取；请检查路径。`,
   FILE_ENCODING: (p, pl) => `${self(p.file, pl)}不是 UTF-8 编码；请另存为 UTF-8。`,
   PATH_ESCAPE: (p, pl) => `${self(p.path, pl)}指向政策包文件夹之外；政策包只能读取自己文件夹里的文件。`,
   LIMIT_EXCEEDED: (p) => `${limitZh(p.what)}为 ${p.actual}，超过了上限 ${p.limit}；请拆分文件或减少内容。`,
@@ -91,4 +100,6 @@ export const zh: Catalog = {
   EXTENSION_AFTER_EXPIRY: (p) => `延期在 ${p.requestedOn} 才提出，而时限已于 ${p.dueDate} 届满；延期须在届满前告知。`,
   EXTENSION_OVER_CAP: (p) =>
     p.cap === 0 ? "这个时限没有规定延期上限，因此不能延期。" : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天）。`,
+  USAGE_INVALID: (p) =>
+    `${USAGE[p.reason] ?? USAGE.other}${p.word ? `：\`${p.word}\`` : ""}；请运行 \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\` 查看用法。`,
 };

@@ -72,4 +72,5 @@ export const SAMPLES: Samples = {
   EVENTS_INVALID: { params: { detail: "events.received is not a date" }, place: { path: "events.received" } },
   EXTENSION_AFTER_EXPIRY: { params: { requestedOn: "2026-04-01", dueDate: "2026-03-27" }, place: { path: "events.extensions[0]" } },
   EXTENSION_OVER_CAP: { params: { requested: 15, allowed: 10, cap: 10 }, place: { path: "events.extensions[0]" } },
+  USAGE_INVALID: { params: { reason: "unknown-option", word: "--langg", command: "explain" }, place: {} },
 };

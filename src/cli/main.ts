@@ -10,6 +10,7 @@ import { registerDemo } from "./demo.js";
 import { registerNew } from "./new.js";
 import { registerRoster } from "./roster.js";
 import { registerDuties } from "./duties.js";
+import { registerStudio } from "./studio.js";
 import { EXIT, printProblems } from "./output.js";
 import { langInArgv, registerLang } from "./lang.js";
 import { usageCommand, usageProblem } from "./usage.js";
@@ -35,6 +36,7 @@ registerDemo(program);
 registerNew(program);
 registerRoster(program);
 registerDuties(program);
+registerStudio(program);
 
 try {
   await program.parseAsync(process.argv);

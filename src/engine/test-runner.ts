@@ -27,6 +27,8 @@ export interface TestFileReport {
   passed: number;
   total: number;
   failures: TestFailure[];
+  /** Every test of the file in order, passed or not (the studio lists them all). */
+  results: { name: string; line: number | null; passed: boolean }[];
 }
 
 export interface PackTestReport {
@@ -93,7 +95,7 @@ export function runPackTests(files: Readonly<Record<string, string>>, options: C
       continue;
     }
     const tests = (read.value as { tests: PackTestDoc[] }).tests;
-    const fr: TestFileReport = { file, passed: 0, total: tests.length, failures: [] };
+    const fr: TestFileReport = { file, passed: 0, total: tests.length, failures: [], results: [] };
     tests.forEach((t, idx) => {
       const line = read.positions.get(`/tests/${idx}`)?.line ?? null;
       const wantsError = t.expected !== null && typeof t.expected === "object" && !Array.isArray(t.expected) && "error" in (t.expected as object);
@@ -108,6 +110,7 @@ export function runPackTests(files: Readonly<Record<string, string>>, options: C
       }
       const mismatches = wantsError ? partialMatch(error ? { error: error.code } : actual, t.expected) : error ? [{ path: "(result)", expected: t.expected, actual: { error: error.code, message: error.message } }] : partialMatch(actual, t.expected);
       if (wantsError && !error) mismatches.splice(0, mismatches.length, { path: "error", expected: (t.expected as { error: unknown }).error, actual: "(no error: the evaluation succeeded)" });
+      fr.results.push({ name: t.name, line, passed: mismatches.length === 0 });
       if (mismatches.length === 0) fr.passed++;
       else fr.failures.push({ name: t.name, file, line, mismatches, error: wantsError ? null : error });
     });

@@ -34,10 +34,12 @@ async function replaceText(text: string): Promise<void> {
   await page.locator(".cm-content").click();
   await page.keyboard.press("Control+a");
   // A paste event: CodeMirror reads the clipboard data itself (typing a whole file key by key is slow).
+  // (The test's tsconfig has no DOM types: the page's classes are reached through globalThis.)
   await page.locator(".cm-content").evaluate((el, t) => {
-    const data = new DataTransfer();
+    const g = globalThis as unknown as { DataTransfer: new () => { setData(k: string, v: string): void }; ClipboardEvent: new (type: string, init: object) => unknown };
+    const data = new g.DataTransfer();
     data.setData("text/plain", t);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new g.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 
@@ -83,14 +85,14 @@ describe("the studio in a browser, under a strict CSP", () => {
     const problem = page.locator("#problems li.problem");
     await expect.poll(() => problem.count()).toBe(1);
     expect(await problem.getAttribute("data-code")).toBe("SCHEMA_UNKNOWN_KEY");
-    expect(await problem.textContent()).toContain("deadlines.yaml:15");
-    expect(await problem.textContent()).toContain("days");
+    expect(await problem.textContent()).toBe("deadlines.yaml 第15行第15列：`day` 不是时限（period）的字段；是否应为 `days`？");
     // The gutter marker sits on line 15.
     const gutterLine = await page.locator(".cm-lineNumbers .cm-gutterElement").filter({ hasText: /^15$/ }).boundingBox();
     const markerBox = await marker.first().boundingBox();
     expect(Math.abs(markerBox!.y + markerBox!.height / 2 - (gutterLine!.y + gutterLine!.height / 2))).toBeLessThan(gutterLine!.height / 2);
     await marker.first().hover();
     await page.locator(".cm-tooltip-lint").waitFor();
+    expect(await page.locator(".cm-tooltip-lint .cm-diagnosticText").textContent()).toBe("`day` 不是时限（period）的字段；是否应为 `days`？");
     await shot(page, "edit-problem");
     await page.locator(".cm-content").click({ position: { x: 5, y: 5 } });
     await endOfLine("period: { day: 2, sameDayAllowed: true }");

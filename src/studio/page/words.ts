@@ -1,14 +1,15 @@
 /** The page's Chinese words: labels for ids the engine uses, and how a problem reads. */
 import { formatProblem, type Problem } from "../../core.js";
+import { sentenceOf } from "../../messages/format.js";
 
-/** A problem as a sentence for the problem list (file and place first). */
+/** A problem for the problem list, in Chinese: 「deadlines.yaml 第15行第15列：……」. */
 export function problemLine(p: Problem): string {
-  return formatProblem(p);
+  return formatProblem(p, { lang: "zh" });
 }
 
-/** A problem as the editor shows it at its line (the place is the line itself). */
+/** A problem as the editor shows it at its line (the line is the place): the Chinese sentence. */
 export function problemAtLine(p: Problem): string {
-  return p.message;
+  return sentenceOf(p, "zh");
 }
 
 export const HIT_POLICY: Record<string, string> = {

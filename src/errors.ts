@@ -9,9 +9,10 @@ import { formatIn } from "./messages/format.js";
 import type { Lang } from "./messages/types.js";
 
 export type { Lang as ProblemLang } from "./messages/types.js";
+import type { ServeProblemParams } from "./serve/errors.js";
 
 /** Every problem code the library can report, mapped to the shape of its `params`. */
-export interface ProblemParams extends CalendarProblemParams, PackProblemParams, CliProblemParams {}
+export interface ProblemParams extends CalendarProblemParams, PackProblemParams, CliProblemParams, ServeProblemParams {}
 
 /** One of the codes in {@link ProblemParams}. */
 export type ProblemCode = keyof ProblemParams;

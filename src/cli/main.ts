@@ -14,6 +14,7 @@ import { registerStudio } from "./studio.js";
 import { EXIT, printProblems } from "./output.js";
 import { langInArgv, registerLang } from "./lang.js";
 import { usageCommand, usageProblem } from "./usage.js";
+import { registerServe } from "./serve.js";
 
 const program = new Command();
 program
@@ -37,6 +38,7 @@ registerNew(program);
 registerRoster(program);
 registerDuties(program);
 registerStudio(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

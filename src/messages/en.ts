@@ -76,4 +76,6 @@ export const en: Catalog = {
   EXTENSION_AFTER_EXPIRY: (p) => `the extension was requested on ${p.requestedOn}, after the deadline had passed (${p.dueDate}); ask before it passes.`,
   EXTENSION_OVER_CAP: (p) => (p.cap === 0 ? "this period has no extensionCap, so it cannot be extended." : `an extension of ${p.requested} days is over the cap: at most ${p.allowed} more (cap ${p.cap}).`),
   USAGE_INVALID: (p) => `${p.reason.replace(/-/g, " ")}${p.word ? `: ${p.word}` : ""}; see \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\`.`,
+  PACK_UNKNOWN: (p) => `this server has no pack \`${p.pack}\`; it serves ${list(p.known)}.`,
+  ROUTE_UNKNOWN: (p) => `there is no \`${p.method} ${p.url}\`; GET /v1/openapi.json lists every route.`,
 };

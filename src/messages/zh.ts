@@ -102,4 +102,6 @@ export const zh: Catalog = {
     p.cap === 0 ? "这个时限没有规定延期上限，因此不能延期。" : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天）。`,
   USAGE_INVALID: (p) =>
     `${USAGE[p.reason] ?? USAGE.other}${p.word ? `：\`${p.word}\`` : ""}；请运行 \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\` 查看用法。`,
+  PACK_UNKNOWN: (p) => `本服务没有政策包 \`${p.pack}\`；现有：${ids(p.known)}。`,
+  ROUTE_UNKNOWN: (p) => `没有这个接口 \`${p.method} ${p.url}\`；全部接口见 \`/v1/openapi.json\`。`,
 };

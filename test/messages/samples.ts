@@ -73,4 +73,6 @@ export const SAMPLES: Samples = {
   EXTENSION_AFTER_EXPIRY: { params: { requestedOn: "2026-04-01", dueDate: "2026-03-27" }, place: { path: "events.extensions[0]" } },
   EXTENSION_OVER_CAP: { params: { requested: 15, allowed: 10, cap: 10 }, place: { path: "events.extensions[0]" } },
   USAGE_INVALID: { params: { reason: "unknown-option", word: "--langg", command: "explain" }, place: {} },
+  PACK_UNKNOWN: { params: { pack: "nanjing", known: ["yingkou", "xinghua", "zibo", "suqian"] }, place: { path: "pack" } },
+  ROUTE_UNKNOWN: { params: { method: "GET", url: "/v2/packs" }, place: { path: "/v2/packs" } },
 };

@@ -30,7 +30,7 @@ export { assign, type AssignmentResult } from "./engine/assign.js";
 export { deadline, type DeadlineInput, type DeadlineEvaluation, type PeriodDeadlineResult, type ScheduleDeadlineResult } from "./engine/deadline.js";
 export { escalate, type EscalationInput, type EscalationResult, type HistoryEntry } from "./engine/escalate.js";
 export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/score.js";
-export { sample, type SampleResult } from "./engine/sample.js";
+export { sample, type SampleInput, type SampleResult } from "./engine/sample.js";
 export { duties, dutyIncidents, type DutiesInput, type DutiesResult, type DutyEvaluation, type DutyCompliance, type DutyRecord, type DutyRecords, type DutyIncident } from "./engine/duties.js";
 export { evaluate, type CaseInput, type CaseResult, type NotEvaluated } from "./engine/evaluate.js";
 export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/explain.js";

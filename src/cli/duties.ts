@@ -6,13 +6,13 @@ import { loadPack } from "../engine/load.js";
 import { parsePeriod } from "../engine/impl/period.js";
 import { calendarsOption } from "./calendar-option.js";
 import { emit, EXIT, runAction } from "./output.js";
+import { checkLang, outputLang } from "./lang.js";
 import { readJsonFile } from "./pack-commands.js";
 
 interface DutiesOpts {
   period: string;
   records?: string;
   asOf?: string;
-  lang?: string;
   json?: boolean;
   calendar?: string[];
 }
@@ -49,12 +49,12 @@ export function registerDuties(program: Command): void {
     .option("--records <file>", 'records JSON: { "records": [{ "duty", "date", "unit" | "liaison" + "enterprise", "period"? }], "expected"?: { "duty-id": ["unit", …] } }')
     .option("--as-of <date>", "the day the rules are read and the duties judged (default: the period's last day, or its last due date if later; a duty due on that day is still pending)")
     .option("--incidents <scorecard>", "also print the scorecard incidents that missed and late periods become (duties.yaml `scoring:`)")
-    .option("--lang <lang>", "zh or en (human output)", "zh")
     .option("--json", "machine-readable output")
     .option("--calendar <file...>", "extra calendar files")
     .action((spec: string, opts: DutiesOpts & { incidents?: string }) =>
       runAction(opts, () => {
-        if (opts.lang !== "zh" && opts.lang !== "en") fail("INPUT_INVALID", `--lang must be zh or en (got ${JSON.stringify(opts.lang)}).`, { detail: "bad --lang" }, { path: "lang" });
+        checkLang();
+        const lang = outputLang();
         const p = parsePeriod(opts.period, "--period");
         const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
         const records = opts.records === undefined ? undefined : (readJsonFile(opts.records) as never);
@@ -67,8 +67,8 @@ export function registerDuties(program: Command): void {
         const r = duties(pack, { period: opts.period, ...(records ? { records } : {}) }, { asOf });
         const incidents = opts.incidents ? dutyIncidents(r, opts.incidents) : undefined;
         emit(opts, incidents ? { ...r, incidents } : r, () => {
-          let text = human(r, opts.lang as "zh" | "en");
-          if (incidents) text += "\n" + (incidents.length ? incidents.map((i) => `${opts.lang === "zh" ? "计入扣分" : "incident"}: ${i.unit} ${i.item} × ${i.count} (${i.periods.map((x) => `${x.period} ${x.status}`).join(", ")}; ${i.clause})`).join("\n") : opts.lang === "zh" ? "无应计入的扣分" : "no incidents");
+          let text = human(r, lang);
+          if (incidents) text += "\n" + (incidents.length ? incidents.map((i) => `${lang === "zh" ? "计入扣分" : "incident"}: ${i.unit} ${i.item} × ${i.count} (${i.periods.map((x) => `${x.period} ${x.status}`).join(", ")}; ${i.clause})`).join("\n") : lang === "zh" ? "无应计入的扣分" : "no incidents");
           return text;
         });
         return EXIT.ok;

@@ -15,6 +15,7 @@ import { EXIT, printProblems } from "./output.js";
 import { langInArgv, registerLang } from "./lang.js";
 import { usageCommand, usageProblem } from "./usage.js";
 import { registerServe } from "./serve.js";
+import { registerSample } from "./sample.js";
 
 const program = new Command();
 program
@@ -39,6 +40,7 @@ registerRoster(program);
 registerDuties(program);
 registerStudio(program);
 registerServe(program);
+registerSample(program);
 
 try {
   await program.parseAsync(process.argv);

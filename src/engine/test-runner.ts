@@ -64,7 +64,7 @@ function run(pack: Pack, t: PackTestDoc): unknown {
     case "rank":
       return rank(pack, i.rank, i.units, opts);
     case "sample":
-      return sample(pack, i.sample, { period: i.period, projects: i.projects }, opts);
+      return sample(pack, i.sample, { period: i.period, projects: i.projects, seed: i.seed }, opts);
     case "eval":
       return evaluate(pack, { asOf: t.asOf, facts: i.facts, now: i.now, events: i.events, history: i.history as never, scoring: i.units }, opts);
   }

@@ -68,8 +68,8 @@ describe("determinism", () => {
             const j = rnd.next().value % (i + 1);
             [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
           }
-          const a = sample(yingkou, "quarterly-sample", { period, projects }, { asOf: "2026-03-31" });
-          const b = sample(yingkou, "quarterly-sample", { period, projects: shuffled }, { asOf: "2026-03-31" });
+          const a = sample(yingkou, "quarterly-sample", { period, projects, seed: "public draw 2026-04-01" }, { asOf: "2026-03-31" });
+          const b = sample(yingkou, "quarterly-sample", { period, projects: shuffled, seed: "public draw 2026-04-01" }, { asOf: "2026-03-31" });
           expect(JSON.stringify(b)).toBe(JSON.stringify(a));
           expect(a.size).toBe(Math.ceil(Math.round(projects.length * 0.1 * 1e6) / 1e6));
         },

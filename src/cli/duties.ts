@@ -1,6 +1,5 @@
 /** `yingshang duties PACK --period P [--records FILE]`: periodic duties due in a period, and how each unit stands. */
 import type { Command } from "commander";
-import { fail } from "../errors.js";
 import { duties, dutyIncidents, type DutiesResult, type DutyCompliance } from "../engine/duties.js";
 import { loadPack } from "../engine/load.js";
 import { parsePeriod } from "../engine/impl/period.js";

@@ -49,6 +49,8 @@ class Studio {
   private readonly panes = new Map<Tab, HTMLElement>();
   private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
   private lintTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Problems reading the folders given to the server (kept above the pack's own problems). */
+  private loadProblems: Problem[] = [];
 
   async start(root: HTMLElement): Promise<void> {
     const folderInput = h("input", { type: "file", id: "open-folder", webkitdirectory: true, multiple: true, class: "hidden", onchange: () => void this.openFolder(folderInput.files) });
@@ -81,21 +83,26 @@ class Studio {
 
   private async load(): Promise<void> {
     const local: Entry[] = [];
-    try {
-      const res = await fetch("api/packs", { headers: { accept: "application/json" } });
-      if (res.ok) {
-        const body = (await res.json()) as { packs: { key: string; files: Files; document: string | null }[]; problems: Problem[] };
-        this.served = true;
-        for (const p of body.packs) local.push({ id: `local:${p.key}`, key: p.key, source: "local", writable: true, saved: { ...p.files }, edited: { ...p.files }, document: p.document });
-        for (const p of body.problems) this.problemList.append(h("li", { class: "problem" }, problemLine(p)));
-      }
-    } catch {
-      // Opened as static files: no server, the bundled packs only.
-    }
+    // Opened from disk there is no server to ask (and the browser would refuse the request).
+    if (location.protocol === "http:" || location.protocol === "https:") await this.loadServed(local);
     const bundled: Entry[] = __STUDIO_BUNDLED__.map((p) => ({ id: `bundled:${p.key}`, key: p.key, source: "bundled", writable: false, saved: { ...p.files }, edited: { ...p.files }, document: p.document }));
     this.entries = [...local, ...bundled];
     this.renderPicker();
     this.pick(this.entries[0]!.id);
+  }
+
+  /** The folders `yingshang studio` was given (none when a plain web server serves the files). */
+  private async loadServed(local: Entry[]): Promise<void> {
+    try {
+      const res = await fetch("api/packs", { headers: { accept: "application/json" } });
+      if (!res.ok) return;
+      const body = (await res.json()) as { packs: { key: string; files: Files; document: string | null }[]; problems: Problem[] };
+      this.served = true;
+      for (const p of body.packs) local.push({ id: `local:${p.key}`, key: p.key, source: "local", writable: true, saved: { ...p.files }, edited: { ...p.files }, document: p.document });
+      this.loadProblems = body.problems;
+    } catch {
+      // Served as static files by a plain web server: the bundled packs only.
+    }
   }
 
   private renderPicker(): void {
@@ -186,6 +193,7 @@ class Studio {
     fill(this.status, pack ? h("span", { class: "ok" }, `✓ 可以编译（${pack.meta.city.zh}，版本 ${pack.version}）`) : h("span", { class: "bad" }, `✗ ${problems.length} 个问题`), changed ? h("span", { class: "unsaved" }, ` · ${changed} 个文件未保存`) : null);
     fill(
       this.problemList,
+      this.loadProblems.map((p) => h("li", { class: "problem", "data-code": p.code }, problemLine(p))),
       problems.length
         ? problems.map((p) => h("li", { class: "problem", "data-code": p.code }, h("button", { type: "button", onclick: () => p.file && this.openFile(p.file, p.line) }, problemLine(p))))
         : h("li", { class: "none" }, "没有问题：政策包通过全部检查。"),

@@ -3,8 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { citedByName, clauseTokens, documentPieces, locateClauses } from "../../src/studio/page/clauses.js";
-import { sourceQuotes } from "../../src/studio/page/document-view.js";
+import { citedByName, clauseTokens, documentPieces, locateClauses, sourceQuotes } from "../../src/studio/page/clauses.js";
 import { compilePack, readPackDir } from "../../src/index.js";
 import { root } from "./browser.js";
 

@@ -3,6 +3,7 @@
  * numbering (`二、` → `(二)` → `3.`), so the studio can show the text clause by clause. A clause
  * whose number cannot be found is reported as not located, never placed by guess.
  */
+import type { Pack } from "../../core.js";
 
 const NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
 
@@ -159,4 +160,19 @@ export function citedByName(name: string, ids: readonly string[]): string[] {
     .split(/[,，、;；]\s*|\s+and\s+/)
     .map((s) => s.trim())
     .filter((s) => ids.includes(s));
+}
+
+/** Every `{clause, quote}` a pack's documents hold (rules, duties, facts, lookups…). */
+export function sourceQuotes(pack: Pack): { clause: string; quote: string }[] {
+  const out: { clause: string; quote: string }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.clause === "string" && typeof o.quote === "string") out.push({ clause: o.clause, quote: o.quote });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(pack.docs);
+  return out;
 }

@@ -3,25 +3,9 @@
  * duties and tests that cite it, the quoted sentences marked, and clauses nothing covers shown red.
  */
 import { parse } from "yaml";
-import type { Pack } from "../../core.js";
 import { h } from "./dom.js";
-import { citedByName, documentPieces, locateClauses, type DocPiece } from "./clauses.js";
+import { citedByName, documentPieces, locateClauses, sourceQuotes, type DocPiece } from "./clauses.js";
 import type { ViewContext } from "./main.js";
-
-/** Every `{clause, quote}` a pack's documents hold (rules, duties, facts, lookups…). */
-export function sourceQuotes(pack: Pack): { clause: string; quote: string }[] {
-  const out: { clause: string; quote: string }[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (typeof o.clause === "string" && typeof o.quote === "string") out.push({ clause: o.clause, quote: o.quote });
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(pack.docs);
-  return out;
-}
 
 /** Test names by the clauses they cite (the clause in the name's closing parenthesis). */
 export function testsByClause(files: Record<string, string>, ids: readonly string[]): Map<string, { file: string; name: string }[]> {

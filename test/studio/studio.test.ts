@@ -20,7 +20,7 @@ const [yingkou] = packCopy("yingkou");
 beforeAll(async () => {
   server = await startStudio({ folders: [yingkou!], assets, port: 0, csp: TEST_CSP });
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1360, height: 860 }, acceptDownloads: true });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   errors = watch(page);
 }, 60_000);
 

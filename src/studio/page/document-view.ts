@@ -72,7 +72,7 @@ export function renderDocument(ctx: ViewContext): HTMLElement {
       { class: "citers" },
       h("div", { class: "clause-id" }, id, c?.title ? h("span", { class: "clause-title" }, ` ${c.title}`) : null),
       c && c.coveredBy.length
-        ? h("ul", {}, c.coveredBy.map((s) => {
+        ? h("ul", {}, [...new Set(c.coveredBy)].map((s) => {
             const { kind, id: cid } = citer(s);
             return h("li", {}, h("span", { class: "kind" }, kind), " ", h("code", {}, cid));
           }))

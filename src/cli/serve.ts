@@ -1,9 +1,11 @@
 /** `yingshang serve [PACK_DIR…]`: the HTTP/JSON service (src/serve/), with reload and graceful shutdown. */
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { fail } from "../errors.js";
 import { PackRegistry, type ReloadReport } from "../serve/registry.js";
 import { buildServer } from "../serve/server.js";
+import { studioPlugin } from "../studio/server.js";
 import { calendarsOption } from "./calendar-option.js";
 import { runAction } from "./output.js";
 
@@ -41,7 +43,11 @@ export function registerServe(program: Command): void {
         const bodyLimit = opts.bodyLimit === undefined ? undefined : whole(opts.bodyLimit, "body-limit", 1, 1 << 30);
         if (!LEVELS.includes(opts.logLevel)) fail("INPUT_INVALID", `--log-level must be one of ${LEVELS.join(", ")} (got ${opts.logLevel}).`, { detail: "bad --log-level" }, { path: "log-level" });
         const registry = PackRegistry.load(packs, calendarsOption(opts.calendar));
-        const app = await buildServer({ registry, bodyLimit, logger: { level: opts.logLevel } });
+        // The studio at /studio/ offers the pack folders given; it saves into them only when the
+        // service listens on this computer alone.
+        const folders = packs.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => resolve(p));
+        const writable = ["127.0.0.1", "::1", "localhost"].includes(opts.host);
+        const app = await buildServer({ registry, bodyLimit, logger: { level: opts.logLevel }, plugins: [{ plugin: studioPlugin, options: { folders, writable } }] });
 
         const reload = (why: string) => {
           let report: ReloadReport;

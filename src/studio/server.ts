@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginCallback, type FastifyReply } from "fastify";
 import { problem, YingshangError, type Problem } from "../errors.js";
 import { readPackDir } from "../engine/load.js";
 
@@ -32,6 +32,8 @@ export interface StudioOptions {
   assets?: string;
   /** The Content-Security-Policy sent with the studio (default {@link STUDIO_CSP}). */
   csp?: string;
+  /** Whether saving may write (default true; `yingshang serve` allows it only on a loopback address). */
+  writable?: boolean;
 }
 
 /** A file name a pack may hold: a YAML file at its top or in tests/, or its document. */
@@ -123,9 +125,10 @@ export function registerStudio(app: FastifyInstance, options: StudioOptions): vo
         problems.push(...e.problems);
       }
     }
-    return reply.header("content-security-policy", csp).send({ packs, problems });
+    return reply.header("content-security-policy", csp).send({ packs, problems, writable: options.writable !== false });
   });
   app.post<{ Params: { key: string } }>("/studio/api/packs/:key/files", { bodyLimit: MAX_BODY }, async (req, reply) => {
+    if (options.writable === false) return sendProblems(reply, 403, [problem("PATH_ESCAPE", "This server does not save files (it listens beyond this computer); run `yingshang studio PACK_DIR` locally to save.", { path: req.params.key }, { file: req.params.key })]);
     const folder = folders.find((f) => f.key === req.params.key);
     if (!folder) return sendProblems(reply, 404, [problem("FILE_MISSING", `No pack folder \`${req.params.key}\` was given to the studio; only folders named on the command line can be saved.`, { file: req.params.key })]);
     const plan = planSave(folder, req.body);
@@ -134,6 +137,12 @@ export function registerStudio(app: FastifyInstance, options: StudioOptions): vo
     return reply.send({ saved: plan.writes.map((w) => relative(realpathSync(folder.dir), w.path).split(sep).join("/")) });
   });
 }
+
+/** The studio as a fastify plugin, for `buildServer({ plugins })` of `yingshang serve`. */
+export const studioPlugin: FastifyPluginCallback<StudioOptions> = (app, options, done) => {
+  registerStudio(app, options);
+  done();
+};
 
 /** Options of {@link startStudio}. */
 export interface StartOptions extends StudioOptions {

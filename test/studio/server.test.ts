@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from "node:path";
 import Fastify from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { planSave, registerStudio, STUDIO_CSP, studioFolders } from "../../src/studio/server.js";
+import { buildServer } from "../../src/serve/server.js";
+import { planSave, registerStudio, STUDIO_CSP, studioFolders, studioPlugin } from "../../src/studio/server.js";
 import { assets, packCopy } from "./browser.js";
 
 const [zibo, other] = packCopy("zibo", "suqian");
@@ -86,6 +87,24 @@ describe("the studio's server", () => {
     const bad = planSave({ key: "linkpack", dir: linkPack }, { files: { "tests/x.yaml": "tests: []\n" } });
     expect(bad.writes).toEqual([]);
     expect(bad.problems.map((p) => p.code)).toEqual(["PATH_ESCAPE"]);
+  });
+
+  it("mounts on yingshang serve at /studio/, beside /v1, and refuses to save when told to", async () => {
+    const [pack] = packCopy("zibo");
+    const served = await buildServer({ logger: false, packDirs: [pack!], plugins: [{ plugin: studioPlugin, options: { folders: [pack!], assets, writable: false } }] });
+    try {
+      const page = await served.inject({ url: "/studio/" });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-security-policy"]).toBe(STUDIO_CSP);
+      expect((await served.inject({ url: "/healthz" })).statusCode).toBe(200);
+      expect((await served.inject({ url: "/studio/api/packs" })).json()).toMatchObject({ writable: false });
+      const before = readFileSync(join(pack!, "units.yaml"), "utf8");
+      const r = await served.inject({ method: "POST", url: "/studio/api/packs/zibo/files", payload: { files: { "units.yaml": "x" } } });
+      expect(r.statusCode).toBe(403);
+      expect(readFileSync(join(pack!, "units.yaml"), "utf8")).toBe(before);
+    } finally {
+      await served.close();
+    }
   });
 
   it("gives folders with the same name different keys", () => {

@@ -96,9 +96,9 @@ class Studio {
     try {
       const res = await fetch("api/packs", { headers: { accept: "application/json" } });
       if (!res.ok) return;
-      const body = (await res.json()) as { packs: { key: string; files: Files; document: string | null }[]; problems: Problem[] };
+      const body = (await res.json()) as { packs: { key: string; files: Files; document: string | null }[]; problems: Problem[]; writable: boolean };
       this.served = true;
-      for (const p of body.packs) local.push({ id: `local:${p.key}`, key: p.key, source: "local", writable: true, saved: { ...p.files }, edited: { ...p.files }, document: p.document });
+      for (const p of body.packs) local.push({ id: `local:${p.key}`, key: p.key, source: "local", writable: body.writable, saved: { ...p.files }, edited: { ...p.files }, document: p.document });
       this.loadProblems = body.problems;
     } catch {
       // Served as static files by a plain web server: the bundled packs only.

@@ -17,6 +17,10 @@ export interface CalendarProblemParams {
   };
   /** A year given twice (without `replace: true`), or a year missing between two covered years. */
   CALENDAR_YEAR: { year: number; reason: "duplicate-year" | "year-gap" };
+  /** A notice year that does not give off every statutory holiday of its year (and is not marked provisional). */
+  CALENDAR_INCOMPLETE: { year: number; missing: { date: string; name: string }[]; reason: "statutory-days-missing" | "not-checkable" };
+  /** A calendar given to a pack (or to the CLI) that no pack uses, or several that could serve one pack. */
+  CALENDAR_UNUSED: { id: string; packCalendar: string; reason: "not-extending" | "ambiguous" };
   /** A calendar name that is not bundled and not loaded. */
   CALENDAR_UNKNOWN: { name: string; known: string[] };
   /** A period spec that is not valid. */

@@ -1,6 +1,6 @@
 /** The working-day calendar and deadline periods: everything public from src/calendar. */
 export type { Calendar, DateInput, DayInfo, DayKind } from "./types.js";
-export { defaultCalendar } from "./default-calendar.js";
+export { defaultCalendar, type DefaultCalendarOptions } from "./default-calendar.js";
 export { loadCalendar, type LoadCalendarOptions } from "./load-calendar.js";
 export type { CalendarProblemParams } from "./errors.js";
 export { computeDeadline, type PeriodSpec, type CaseEvents, type DeadlineStatus, type LedgerEntry, type DeadlineResult } from "./deadline.js";

@@ -10,6 +10,8 @@ import { sourceFromFile } from "./impl/from-file.js";
 import type { CalendarFile } from "./impl/source.js";
 import { pathText, placeOf } from "./impl/yaml-place.js";
 import { DEFAULT_READ_LIMITS, readYaml } from "../engine/impl/yaml-read.js";
+import { suggest } from "../engine/impl/suggest.js";
+import { isProvisionalMode, withProvisionalYears, type ProvisionalMode } from "./impl/provisional.js";
 
 /** Options of {@link loadCalendar}. */
 export interface LoadCalendarOptions {
@@ -17,6 +19,13 @@ export interface LoadCalendarOptions {
   file?: string;
   /** Calendar whose years this file adds to. Defaults to the file's `extends:` (only `cn-mainland` is bundled). */
   extends?: Calendar;
+  /** Calendars that the file's `extends:` may name besides the bundled `cn-mainland` (e.g. the files loaded before it). */
+  known?: readonly Calendar[];
+  /**
+   * `"statutory"`: fill the years after the file's last year from the statutory holidays alone
+   * (provisional years, flagged on every result that touches them). Absent: no year is guessed.
+   */
+  provisional?: ProvisionalMode;
 }
 
 let validator: ValidateFunction | undefined;
@@ -45,7 +54,15 @@ let validator: ValidateFunction | undefined;
  * cal.isWorkingDay("2027-01-01");     // false
  */
 export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}): Calendar {
+  const cal = loadCompiled(yamlText, options);
+  return options.provisional === "statutory" ? withProvisionalYears(cal) : cal;
+}
+
+function loadCompiled(yamlText: string, options: LoadCalendarOptions): CompiledCalendar {
   const file = options.file;
+  if (!isProvisionalMode(options.provisional)) {
+    throw new YingshangError([problem("INPUT_INVALID", `options.provisional must be "statutory" or absent, got ${JSON.stringify(options.provisional)}.`, { detail: "options.provisional" }, { path: "options.provisional" })]);
+  }
   // The same guarded reader as packs: duplicate keys, alias bombs, prototype keys, unsafe numbers
   // and size limits all become problems with a place, never a raw exception.
   const read = readYaml(yamlText, file ?? "calendar", DEFAULT_READ_LIMITS, { numberKeysAsText: true });
@@ -72,13 +89,23 @@ export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}
 
   let base: Calendar | undefined = options.extends;
   if (!base && cf.extends !== undefined) {
-    if (cf.extends === "cn-mainland") base = defaultCalendar();
-    else throw unknownBase(cf.extends, placeAt(["extends"]));
+    const known = [...(options.known ?? [])].reverse().find((c) => c.id === cf.extends);
+    if (known) base = known;
+    else if (cf.extends === "cn-mainland") base = defaultCalendar();
+    else throw unknownBase(cf.extends, placeAt(["extends"]), undefined, (options.known ?? []).map((c) => c.id));
   }
   if (base && cf.extends !== undefined && cf.extends !== base.id) {
     throw unknownBase(cf.extends, placeAt(["extends"]), base.id);
   }
   if (!base) return compileCalendar(source);
+  let refill = false;
+  if (base instanceof CompiledCalendar && base.provisionalYears.length > 0) {
+    // A file on top of a calendar with provisional years: its notices go on the base's notice
+    // years, and the years after them are filled again.
+    const notices = base.source.years.filter((y) => !y.provisional);
+    base = compileCalendar({ ...base.source, years: notices, version: base.version.replace(/\+statutory$/, "") });
+    refill = true;
+  }
   if (!(base instanceof CompiledCalendar)) throw unknownBase(base.id, withFile(file, { path: "extends" }));
 
   // The new years win where marked `replace: true`; any other year the base has is a contradiction.
@@ -99,24 +126,28 @@ export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}
       );
   }
   if (problems.length > 0) throw new YingshangError(problems);
-  return compileCalendar({
+  const out = compileCalendar({
     id: source.id,
     version: source.version,
     description: source.description || base.source.description,
     years: [...base.source.years.filter((b) => !replaced.has(b.year)), ...source.years],
+    bases: [base.id, ...base.bases],
   });
+  return refill ? withProvisionalYears(out) : out;
 }
 
 function withFile(file: string | undefined, place: { line?: number; col?: number; path?: string }): { file?: string; line?: number; col?: number; path?: string } {
   return file === undefined ? place : { file, ...place };
 }
 
-function unknownBase(name: string, place: ReturnType<typeof withFile>, loadedOn?: string): YingshangError {
+function unknownBase(name: string, place: ReturnType<typeof withFile>, loadedOn?: string, given: string[] = []): YingshangError {
+  const known = loadedOn === undefined ? ["cn-mainland", ...given] : [loadedOn];
+  const near = suggest(name, known);
   const msg =
     loadedOn === undefined
-      ? `The calendar ${name} to extend is not known; only cn-mainland is bundled, so write \`extends: cn-mainland\` or pass a calendar from loadCalendar as options.extends.`
+      ? `The calendar ${name} to extend is not known; ${near ? `did you mean ${near}? ` : ""}the known ones are ${known.join(", ")}, so write \`extends: cn-mainland\` or pass a calendar from loadCalendar as options.extends.`
       : `This file extends ${name} but was loaded on top of ${loadedOn}; change \`extends:\` to ${loadedOn} or load it on top of ${name}.`;
-  return new YingshangError([problem("CALENDAR_UNKNOWN", msg, { name, known: loadedOn === undefined ? ["cn-mainland"] : [loadedOn] }, place)]);
+  return new YingshangError([problem("CALENDAR_UNKNOWN", msg, { name, known }, place)]);
 }
 
 /** One ajv error → a problem at the YAML position of the offending value (or key). */
@@ -142,7 +173,11 @@ function schemaProblem(e: ErrorObject, data: unknown, at: (path: (string | numbe
     case "additionalProperties":
       path.push(String(p.additionalProperty));
       key = true;
-      fix = `\`${String(p.additionalProperty)}\` is not a known key at ${where}; remove it or check its spelling`;
+      {
+        const known = Object.keys(knownKeysAt(path.length - 1));
+        const near = suggest(String(p.additionalProperty), known);
+        fix = `\`${String(p.additionalProperty)}\` is not a known key at ${where}; ${near ? `did you mean \`${near}\`?` : `remove it or check its spelling (known: ${known.join(", ")})`}`;
+      }
       break;
     case "required":
       fix = `${where} lacks \`${String(p.missingProperty)}\`; add it`;
@@ -158,4 +193,11 @@ function schemaProblem(e: ErrorObject, data: unknown, at: (path: (string | numbe
   }
   const place = at(path, key);
   return problem("CALENDAR_SCHEMA", `The calendar file does not follow schema/calendar.schema.json: ${fix}.`, { keyword: e.keyword, detail: `${pathText(path)} ${e.message ?? ""}`.trim() }, place);
+}
+
+/** The keys the schema allows at a depth of the document (0 top, 2 a year, 4 an entry). */
+function knownKeysAt(depth: number): Record<string, unknown> {
+  const defs = CALENDAR_SCHEMA.definitions as Record<string, { properties: Record<string, unknown> }>;
+  if (depth <= 0) return CALENDAR_SCHEMA.properties as Record<string, unknown>;
+  return depth <= 2 ? defs.year!.properties : defs.entry!.properties;
 }

@@ -33,6 +33,13 @@ export interface Calendar {
   readonly id: string;
   /** Data version, bumped when a notice is added or corrected. */
   readonly version: string;
+  /** Ids of the calendars this one extends, nearest first (`["cn-mainland"]` for a 2027 file); empty for a whole calendar. */
+  readonly bases: readonly string[];
+  /**
+   * Years not from a published notice (filled from the statutory holidays with
+   * `provisional: "statutory"`, or marked `provisional: true` in a file), ascending; usually empty.
+   */
+  readonly provisionalYears: readonly number[];
   /** First and last day covered (inclusive), `YYYY-MM-DD`. */
   readonly range: { readonly from: string; readonly to: string };
   /** What the day is, and whether it is a working day. */

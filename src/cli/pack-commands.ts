@@ -44,22 +44,24 @@ export function registerPackCommands(program: Command): void {
     .action((packs: string[], opts: Opts) =>
       runAction(opts, () => {
         const calendars = calendarsOption(opts.calendar);
-        const results: { pack: string; valid: boolean; problems: Problem[] }[] = [];
+        const results: { pack: string; valid: boolean; problems: Problem[]; calendar?: { id: string; version: string } }[] = [];
         for (const spec of packs) {
           const dir = resolvePackDir(spec);
           try {
-            compilePack(readPackDir(dir), { folder: basename(dir), calendars });
-            results.push({ pack: spec, valid: true, problems: [] });
+            const cal = compilePack(readPackDir(dir), { folder: basename(dir), calendars }).calendar;
+            results.push({ pack: spec, valid: true, problems: [], calendar: { id: cal.id, version: cal.version } });
           } catch (e) {
             if (!(e instanceof YingshangError)) throw e;
             results.push({ pack: spec, valid: false, problems: e.problems.map((p) => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem) });
           }
         }
         const lang = problemLang();
+        // With --calendar, say which calendar each pack took (the file, or one it extends).
+        const calendarNote = (r: (typeof results)[number]): string => (calendars.length && r.calendar ? (lang === "zh" ? `（日历 ${r.calendar.id} ${r.calendar.version}）` : ` (calendar ${r.calendar.id} ${r.calendar.version})`) : "");
         const head = (r: (typeof results)[number]): string =>
           lang === "zh" ? (r.valid ? `通过   ${r.pack}` : `未通过 ${r.pack}（${r.problems.length} 个问题）`) : r.valid ? `ok   ${r.pack}` : `FAIL ${r.pack} (${r.problems.length} problem${r.problems.length > 1 ? "s" : ""})`;
         emit(opts, { valid: results.every((r) => r.valid), packs: results }, () =>
-          results.map((r) => [head(r), ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`)].join("\n")).join("\n"),
+          results.map((r) => [head(r) + calendarNote(r), ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`)].join("\n")).join("\n"),
         );
         return results.every((r) => r.valid) ? EXIT.ok : EXIT.checkFailed;
       }),

@@ -3,6 +3,7 @@
  * like `ajv.compile`: load once, then evaluate many times with pure synchronous calls.
  */
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
+import { isProvisionalMode, provisionalOf, type ProvisionalMode } from "../calendar/impl/provisional.js";
 import { YingshangError, type Problem } from "../errors.js";
 import type { Condition, FactDoc, PackDocs, PackMeta, UnitDoc } from "./pack-types.js";
 import { factsOf } from "./impl/conditions.js";
@@ -69,6 +70,11 @@ export interface Pack {
 export interface CompileOptions {
   /** Calendars a pack may name besides the bundled `cn-mainland` (e.g. one extended with 2027). */
   calendars?: readonly Calendar[];
+  /**
+   * `"statutory"`: the pack's calendar gets its years after the last notice filled from the
+   * statutory holidays (provisional; results that touch them say `provisional: true`).
+   */
+  provisional?: ProvisionalMode;
   /** The folder name, checked against `pack.yaml`'s id. */
   folder?: string;
   /** Size limits for each file. */
@@ -95,7 +101,11 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     ctx.report("PACK_ID_MISMATCH", `the pack's id is \`${docs.pack.id}\` but its folder is \`${options.folder}\`; the folder is the pack's identity, so make them equal.`, { id: docs.pack.id, folder: options.folder }, "pack.yaml", "/id");
   }
   ctx.effective({ ...docs.pack.effective }, "pack.yaml", "/effective");
-  const calendar = pickCalendar(docs.pack.calendar, options.calendars ?? [], ctx);
+  const picked = pickCalendar(docs.pack.calendar, options.calendars ?? [], ctx);
+  if (!isProvisionalMode(options.provisional)) {
+    ctx.report("INPUT_INVALID", `options.provisional must be "statutory" or absent, got ${JSON.stringify(options.provisional)}.`, { detail: "options.provisional" }, "pack.yaml", "/calendar");
+  }
+  const calendar = picked && options.provisional === "statutory" ? provisionalOf(picked) : picked;
   checkFactDecls(ctx);
   const tables = compileTables(ctx);
   const deadlines = compileDeadlines(ctx);
@@ -140,8 +150,24 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   });
 }
 
+/**
+ * The calendar a pack uses: among the given ones, the one named by `calendar:` or extending it
+ * (directly or through a chain, e.g. a 2027 file on cn-mainland); when several do, the one that
+ * extends all the others. Every given calendar must serve: one that is neither the pick nor one
+ * of its bases would be silently ignored, so it is a problem.
+ */
 function pickCalendar(name: string, extra: readonly Calendar[], ctx: Ctx): Calendar | null {
-  const found = extra.find((c) => c.id === name);
+  const serves = extra.filter((c) => c.id === name || c.bases.includes(name));
+  const top = serves.filter((c) => serves.every((o) => o === c || c.bases.includes(o.id) || (o.id === c.id && o.version === c.version)));
+  if (serves.length > 0 && top.length === 0) {
+    ctx.report("CALENDAR_UNUSED", `several calendars given extend \`${name}\` (${serves.map((c) => c.id).join(", ")}) and none extends the others, so it is not clear which to use; give one file, or chain them (each file extending the previous).`, { id: serves[0]!.id, packCalendar: name, reason: "ambiguous" }, "pack.yaml", "/calendar");
+    return null;
+  }
+  const found = top[top.length - 1];
+  for (const c of extra) {
+    if (found && (c === found || found.bases.includes(c.id) || c.id === found.id)) continue;
+    ctx.report("CALENDAR_UNUSED", `the calendar \`${c.id}\` was given but the pack uses \`${name}\`, which ${c.id} neither is nor extends, so it would be ignored; write \`extends: ${name}\` in its file, or leave it out.`, { id: c.id, packCalendar: name, reason: "not-extending" }, "pack.yaml", "/calendar");
+  }
   if (found) return found;
   if (name === "cn-mainland") return defaultCalendar();
   ctx.report("CALENDAR_UNKNOWN", `the pack names the calendar \`${name}\`, which is neither bundled (cn-mainland) nor given; pass it with --calendar FILE or loadPack(dir, { calendars: [...] }).`, { name, known: ["cn-mainland", ...extra.map((c) => c.id)] }, "pack.yaml", "/calendar");

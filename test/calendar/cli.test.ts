@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { y2027 } from "./helpers/year-2027.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli.js");
@@ -59,12 +60,12 @@ describe("yingshang calendar", () => {
   it("--calendar FILE extends the bundled calendar into 2027", () => {
     const dir = mkdtempSync(join(tmpdir(), "ys-cal-"));
     const file = join(dir, "cn-2027.yaml");
-    writeFileSync(file, 'id: cn-2027-test\nversion: "t"\nextends: cn-mainland\nyears:\n  "2027":\n    notices: [x]\n    holidays: [{ date: "2027-01-01", name: 元旦 }]\n    makeupWorkdays: []\n');
+    writeFileSync(file, y2027("cn-2027-test"));
     expect(JSON.parse(run("add", "2026-12-31", "1", "--json", "--calendar", file).out)).toEqual({ date: "2027-01-04" });
-    writeFileSync(file, 'id: x\nversion: "t"\nyears:\n  "2027":\n    notices: [x]\n    holidays: []\n    makeupWorkdays: [{ date: "2027-01-04", name: x }]\n');
+    writeFileSync(file, 'id: x\nversion: "t"\nyears:\n  "2027":\n    provisional: true\n    notices: [x]\n    holidays: []\n    makeupWorkdays: [{ date: "2027-01-04", name: x }]\n');
     const bad = run("info", "2027-01-04", "--calendar", file);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain(`${file}:7:`);
+    expect(bad.err).toContain(`${file}:8:`);
   });
 
   it("deadline --spec --events --now prints due date, status and ledger", () => {

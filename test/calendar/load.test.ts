@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultCalendar, loadCalendar, type Calendar } from "../../src/calendar/index.js";
 import { YingshangError, type Problem } from "../../src/errors.js";
+import { y2027 } from "./helpers/year-2027.js";
 
 function problems(f: () => unknown): Problem[] {
   try {
@@ -13,21 +14,8 @@ function problems(f: () => unknown): Problem[] {
   return [];
 }
 
-// A made-up 2027 file for tests (not the real notice, which is not published in our sources).
-const Y2027 = `# yaml-language-server: $schema=../schema/calendar.schema.json
-id: cn-mainland-2027
-version: "test"
-extends: cn-mainland
-years:
-  "2027":
-    notices: [https://example.invalid/2027]
-    holidays:
-      - { date: "2027-01-01", name: 元旦 }
-      - { date: "2027-01-02", name: 元旦 }
-      - { date: "2027-01-03", name: 元旦 }
-    makeupWorkdays:
-      - { date: "2027-01-10", name: 测试 }
-`;
+// The made-up 2027 file (helpers/year-2027.ts): every statutory day of 2027, invented blocks around them.
+const Y2027 = y2027();
 
 describe("loadCalendar", () => {
   it("a 2027 file extends cn-mainland's range to 2027-12-31", () => {
@@ -49,14 +37,16 @@ describe("loadCalendar", () => {
   });
 
   it("a year the base has is an error unless marked replace: true", () => {
-    const again = Y2027.replace('"2027"', '"2026"').replace(/2027-01-0/g, "2026-01-0").replace("2027-01-10", "2026-01-04");
+    // A revised 2026: 元旦 only, marked provisional so the statutory check lets it stand.
+    const again = 'id: cn-2026-rev\nversion: "t"\nextends: cn-mainland\nyears:\n  "2026":\n    provisional: true\n    notices: [x]\n    holidays: [{ date: "2026-01-01", name: 元旦 }]\n    makeupWorkdays: [{ date: "2026-01-04", name: 元旦 }]\n';
     const p = problems(() => loadCalendar(again, { file: "dup.yaml" }));
-    expect(p[0]).toMatchObject({ code: "CALENDAR_YEAR", file: "dup.yaml", line: 6, params: { year: 2026, reason: "duplicate-year" } });
+    expect(p[0]).toMatchObject({ code: "CALENDAR_YEAR", file: "dup.yaml", line: 5, params: { year: 2026, reason: "duplicate-year" } });
     const replaced = loadCalendar(again.replace("    notices:", "    replace: true\n    notices:"), { file: "dup.yaml" });
     expect(replaced.isWorkingDay("2026-01-04")).toBe(true);
     // The replaced 2026 no longer has 国庆: the file only lists 元旦.
     expect(replaced.isWorkingDay("2026-10-08")).toBe(true);
     expect(replaced.isWorkingDay("2026-10-01")).toBe(true);
+    expect(replaced.provisionalYears).toEqual([2026]);
   });
 
   it("reports every contradiction at once, each with file:line:col", () => {

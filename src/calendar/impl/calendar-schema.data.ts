@@ -88,6 +88,10 @@ export const CALENDAR_SCHEMA: Record<string, unknown> = {
           "type": "boolean",
           "description": "When extending a calendar, this year replaces the base calendar's year (a corrected or revised notice)."
         },
+        "provisional": {
+          "type": "boolean",
+          "description": "The year is not from a published notice (e.g. filled from the statutory holidays ahead of it): it may lack statutory days, and results that touch it are flagged provisional."
+        },
         "holidays": {
           "type": "array",
           "items": {

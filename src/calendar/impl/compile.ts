@@ -2,14 +2,16 @@
 import { problem, YingshangError, type Problem } from "../../errors.js";
 import { dayNumber, parseDay, weekday } from "./days.js";
 import { CompiledCalendar, K_HOLIDAY, K_MAKEUP, K_WEEKEND, K_WORKDAY } from "./compiled-calendar.js";
-import type { CalendarSource, PlacedEntry } from "./source.js";
+import type { CalendarSource, PlacedEntry, SourceYear } from "./source.js";
+import { STATUTORY_FROM, STATUTORY_TO, statutoryDays, statutoryRevision } from "./statutory.js";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /**
  * Compiles a calendar, or throws a `YingshangError` with every contradiction found (each with the
  * file:line:col of the entry): a date both holiday and makeup day, a makeup day on Monday–Friday,
- * a date listed twice, a date outside its notice year, a gap between years.
+ * a date listed twice, a date outside its notice year, a gap between years, and a year (not
+ * marked `provisional: true`) that does not give off every statutory holiday of its year.
  */
 export function compileCalendar(source: CalendarSource): CompiledCalendar {
   const problems: Problem[] = [];
@@ -101,6 +103,7 @@ export function compileCalendar(source: CalendarSource): CompiledCalendar {
     for (const e of y.holidays) check(e, y.year, false);
     for (const e of y.makeupWorkdays) check(e, y.year, true);
   }
+  if (problems.length === 0) for (const y of years) if (!y.provisional) checkStatutory(y, seen, problems);
   if (problems.length > 0) throw new YingshangError(problems);
 
   const size = last - first + 1;
@@ -122,4 +125,36 @@ function placeText(e: PlacedEntry): string {
   if (p.file && p.line) return ` (first at ${p.file}:${p.line}${p.col ? `:${p.col}` : ""})`;
   if (p.file) return ` (first in ${p.file}${p.path ? ` at ${p.path}` : ""})`;
   return p.path ? ` (first at ${p.path})` : "";
+}
+
+const REVISION_ZH = { "1999": "1999年修订", "2007": "2007年修订", "2013": "2013年修订", "2024": "2024年修订" } as const;
+
+/**
+ * A notice year must give off every statutory day of the 全国年节及纪念日放假办法 in force that
+ * year; a year without them (an empty `holidays: []`, a year with no 春节) would be a silent
+ * Monday-to-Friday guess. A year written ahead of its notice says `provisional: true` instead.
+ */
+function checkStatutory(y: SourceYear, seen: ReadonlyMap<number, { makeup: boolean }>, problems: Problem[]): void {
+  const days = statutoryDays(y.year);
+  if (days === null) {
+    problems.push(
+      problem(
+        "CALENDAR_INCOMPLETE",
+        `The year ${y.year} cannot be checked against the statutory holidays (the table covers ${STATUTORY_FROM}–${STATUTORY_TO}); mark it \`provisional: true\` if it is meant to stand unchecked.`,
+        { year: y.year, missing: [], reason: "not-checkable" },
+        y.place,
+      ),
+    );
+    return;
+  }
+  const missing = days.filter((d) => seen.get(parseDay(d.date))?.makeup !== false);
+  if (missing.length === 0) return;
+  problems.push(
+    problem(
+      "CALENDAR_INCOMPLETE",
+      `The year ${y.year} does not give off every statutory holiday of the 全国年节及纪念日放假办法 (${REVISION_ZH[statutoryRevision(y.year)]}): ${missing.map((d) => `${d.date} ${d.name}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing from its holidays; copy the whole notice, or mark the year \`provisional: true\` if the notice is not out yet.`,
+      { year: y.year, missing, reason: "statutory-days-missing" },
+      y.place,
+    ),
+  );
 }

@@ -38,6 +38,8 @@ export class CompiledCalendar implements Calendar {
   readonly id: string;
   readonly version: string;
   readonly range: { readonly from: string; readonly to: string };
+  readonly bases: readonly string[];
+  readonly provisionalYears: readonly number[];
   /** What the calendar was compiled from: kept so that a file can extend it. */
   readonly source: CalendarSource;
   /** Day number of the first covered day. */
@@ -56,6 +58,8 @@ export class CompiledCalendar implements Calendar {
   constructor(source: CalendarSource, index: DayIndex) {
     this.id = source.id;
     this.version = source.version;
+    this.bases = Object.freeze([...(source.bases ?? [])]);
+    this.provisionalYears = Object.freeze(source.years.filter((y) => y.provisional).map((y) => y.year).sort((a, b) => a - b));
     this.source = deepFreeze(source);
     this.first = index.first;
     this.#kind = index.kind;
@@ -87,6 +91,17 @@ export class CompiledCalendar implements Calendar {
       this.#lookup[(y - this.#y0) * YEAR_STRIDE + m * 40 + d] = i;
     }
     Object.freeze(this);
+  }
+
+  /**
+   * Whether a computation whose dates span [lo, hi] (YYYY-MM-DD, either order) touched a
+   * provisional year: any provisional year from lo's year to hi's year.
+   */
+  touchesProvisional(lo: string, hi: string): boolean {
+    if (this.provisionalYears.length === 0) return false;
+    let a = Number(lo.slice(0, 4)), b = Number(hi.slice(0, 4));
+    if (a > b) [a, b] = [b, a];
+    return this.provisionalYears.some((y) => y >= a && y <= b);
   }
 
   /** The `YYYY-MM-DD` text of day index `i`. */

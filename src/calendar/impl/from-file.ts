@@ -20,6 +20,7 @@ export function sourceFromFile(file: CalendarFile, placeAt: (path: string, raw: 
       place: placeAt(pathText(["years", key]), ["years", key], true),
     };
     if (y.note !== undefined) sy.note = y.note;
+    if (y.provisional === true) sy.provisional = true;
     years.push(sy);
   }
   return { id: file.id, version: file.version, description: file.description ?? "", years };

@@ -14,6 +14,11 @@ export interface CalendarYear {
   note?: string;
   /** When extending a calendar: this year replaces the base calendar's year of the same number. */
   replace?: boolean;
+  /**
+   * The year is not from a published notice (filled from the statutory holidays, or written
+   * ahead of the notice): it may lack statutory days, and every result touching it says so.
+   */
+  provisional?: boolean;
   holidays: CalendarEntry[];
   makeupWorkdays: CalendarEntry[];
 }
@@ -41,6 +46,8 @@ export interface SourceYear {
   holidays: PlacedEntry[];
   makeupWorkdays: PlacedEntry[];
   place: Place;
+  /** Not from a published notice (see {@link CalendarYear.provisional}). */
+  provisional?: boolean;
 }
 
 /** Everything the compiler needs. */
@@ -49,4 +56,6 @@ export interface CalendarSource {
   version: string;
   description: string;
   years: SourceYear[];
+  /** Ids of the calendars this one extends, nearest first (empty for a whole calendar). */
+  bases?: string[];
 }

@@ -1,3 +1,5 @@
+import type { NoticeReason } from "./notice/read.js";
+
 /** Problem codes of the calendar and of deadline periods, each with the shape of its params. */
 export interface CalendarProblemParams {
   /** A date before or after the years the loaded calendar covers (or a walk that leaves them). */
@@ -21,6 +23,8 @@ export interface CalendarProblemParams {
   CALENDAR_INCOMPLETE: { year: number; missing: { date: string; name: string }[]; reason: "statutory-days-missing" | "not-checkable" };
   /** A calendar given to a pack (or to the CLI) that no pack uses, or several that could serve one pack. */
   CALENDAR_UNUSED: { id: string; packCalendar: string; reason: "not-extending" | "ambiguous" };
+  /** A holiday notice text that cannot be read or fails a check; `sentence` is the sentence it came from. */
+  NOTICE_INVALID: { reason: NoticeReason; sentence: string };
   /** A calendar name that is not bundled and not loaded. */
   CALENDAR_UNKNOWN: { name: string; known: string[] };
   /** A period spec that is not valid. */

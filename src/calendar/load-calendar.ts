@@ -36,22 +36,27 @@ let validator: ValidateFunction | undefined;
  * `options.extends`) adds its years to that calendar, extending its range; a year the base
  * already has is an error unless the file marks it `replace: true`. Every problem found is
  * reported at once in one `YingshangError`, each with file:line:col — codes `CALENDAR_YAML`,
- * `CALENDAR_SCHEMA`, `CALENDAR_CONFLICT`, `CALENDAR_YEAR`, `CALENDAR_UNKNOWN`, `INVALID_DATE`.
+ * `CALENDAR_SCHEMA`, `CALENDAR_CONFLICT`, `CALENDAR_YEAR`, `CALENDAR_UNKNOWN`, `INVALID_DATE`, and
+ * `CALENDAR_INCOMPLETE` for a year that does not give off every statutory holiday of its year
+ * (unless it is marked `provisional: true`: written ahead of its notice).
  *
  * @example
  * import { loadCalendar } from "yingshang";
+ * // Written ahead of the 2027 notice, so marked provisional (a notice year must hold every statutory day).
  * const cal = loadCalendar(`
  * id: cn-2027
  * version: "1"
  * extends: cn-mainland
  * years:
  *   "2027":
+ *     provisional: true
  *     notices: [https://www.gov.cn/…]
  *     holidays: [{ date: "2027-01-01", name: 元旦 }]
  *     makeupWorkdays: []
  * `, { file: "cn-2027.yaml" });
  * cal.range;                          // { from: "2018-12-29", to: "2027-12-31" }
  * cal.isWorkingDay("2027-01-01");     // false
+ * cal.provisionalYears;               // [2027]
  */
 export function loadCalendar(yamlText: string, options: LoadCalendarOptions = {}): Calendar {
   const cal = loadCompiled(yamlText, options);

@@ -70,6 +70,15 @@ export const en: Catalog = {
   CALENDAR_SCHEMA: (p) => `the calendar file does not follow schema/calendar.schema.json: ${p.detail}.`,
   CALENDAR_CONFLICT: (p) => `${p.date} conflicts with the calendar (${p.reason}); remove or correct one of the entries.`,
   CALENDAR_YEAR: (p) => (p.reason === "duplicate-year" ? `the year ${p.year} is given twice; keep one, or mark the new one \`replace: true\`.` : `the year ${p.year} is missing between two covered years.`),
+  CALENDAR_INCOMPLETE: (p) =>
+    p.reason === "not-checkable"
+      ? `the year ${p.year} is outside the statutory-holiday table and cannot be checked; mark it \`provisional: true\` to use it unchecked.`
+      : `the year ${p.year} does not give off every statutory holiday: ${p.missing.map((d) => `${d.date} ${d.name}`).join(", ")} missing; copy the whole notice, or mark the year \`provisional: true\` until it is published.`,
+  CALENDAR_UNUSED: (p) =>
+    p.reason === "ambiguous"
+      ? `several calendars given extend \`${p.packCalendar}\` and none extends the others; give one, or chain them.`
+      : `the calendar \`${p.id}\` was given, but the pack uses \`${p.packCalendar}\`, which it neither is nor extends, so it would be ignored; write \`extends: ${p.packCalendar}\` or leave it out.`,
+  NOTICE_INVALID: (p) => `the notice text cannot be read safely (${p.reason})${p.sentence ? ` in 「${p.sentence}」` : ""}; check it against the published notice.`,
   CALENDAR_UNKNOWN: (p) => `no calendar named \`${p.name}\`; known: ${list(p.known)}.`,
   PERIOD_INVALID: (p) => `the period is not valid: ${p.detail}.`,
   EVENTS_INVALID: (p) => `the case events are not valid: ${p.detail}.`,

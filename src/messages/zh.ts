@@ -19,6 +19,21 @@ const USAGE: Record<string, string> = {
   "invalid-argument": "参数的取值不对",
   other: "命令写法有误",
 };
+const NOTICE_ZH: Record<string, string> = {
+  "no-year": "通知文本中没有写明年份（国务院办公厅关于某年部分节假日安排的通知）",
+  "no-items": "通知文本中没有编号的各项安排（如“一、元旦：……”）",
+  "unknown-festival": "这一项的标题不是通知安排的节日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）",
+  "unknown-sentence": "这句话既不是放假安排、调休上班安排，也不是倡导性表述，无法确定其含义",
+  "bad-date": "这句话中的日期无法确定",
+  "count-mismatch": "“共几天”与所列日期的天数不符",
+  "weekday-mismatch": "括号中注明的星期与日期不符",
+  "lunar-mismatch": "括号中注明的农历日期与公历日期不符或无法核对",
+  "makeup-on-weekday": "调休上班日不在周六或周日",
+  "not-contiguous": "同一节日的放假日期不连续",
+  "statutory-missing": "按当年施行的《全国年节及纪念日放假办法》应当放假的日子，通知中没有放假",
+  "duplicate": "同一天被列了两次，或既放假又上班",
+  "outside-year": "日期不在通知所属年份内",
+};
 const CONFLICT: Record<string, string> = {
   "holiday-and-makeup": "同时被列为假日和调休上班日",
   "makeup-on-weekday": "被列为调休上班日，但它本来就是工作日（周一至周五）",
@@ -94,6 +109,15 @@ export const zh: Catalog = {
     p.reason === "duplicate-year"
       ? `${p.year} 年在日历中出现了两次；请只保留一份，或在新的一份上标明 \`replace: true\` 以替换旧的。`
       : `日历缺少 ${p.year} 年：所覆盖的年份之间不能有空缺。`,
+  CALENDAR_INCOMPLETE: (p) =>
+    p.reason === "not-checkable"
+      ? `${p.year} 年不在法定节假日对照表的年份内，无法核对；若确实要先行使用，请在该年下标明 \`provisional: true\`（暂定）。`
+      : `${p.year} 年没有放足《全国年节及纪念日放假办法》规定的全体公民放假日：缺少 ${p.missing.map((d) => `${d.date}（${d.name}）`).join("、")}；请照通知完整录入，通知尚未公布的请标明 \`provisional: true\`（暂定）。`,
+  CALENDAR_UNUSED: (p) =>
+    p.reason === "ambiguous"
+      ? `给出的几个日历都在 \`${p.packCalendar}\` 的基础上扩展、彼此又不相承，不知该用哪一个；请只给一个，或让后一个文件扩展前一个。`
+      : `给出了日历 \`${p.id}\`，但政策包使用的是 \`${p.packCalendar}\`，而 \`${p.id}\` 并非在它的基础上扩展，因此不会被用到；请在该文件中写明 \`extends: ${p.packCalendar}\`，或不再给出它。`,
+  NOTICE_INVALID: (p) => `${NOTICE_ZH[p.reason]}${p.sentence ? `（原句：「${p.sentence}」）` : ""}；请对照通知原文核对，不作推测。`,
   CALENDAR_UNKNOWN: (p) => `没有名为 \`${p.name}\` 的日历；已有：${ids(p.known)}。`,
   PERIOD_INVALID: (_p, pl) => `时限的写法有误${pl.path ? `：\`${pl.path}\` 的值不符合要求` : ""}；请写明 \`workingDays\`（工作日）、\`days\`（自然日）或 \`sameDay: true\`（当场）中的一种。`,
   EVENTS_INVALID: (_p, pl) => `案件事件有误${pl.path ? `：\`${pl.path}\` 不符合要求` : ""}；日期请写成 \`YYYY-MM-DD\`，并按先后顺序排列。`,

@@ -6,7 +6,7 @@
 //   node bench/gen-cases.mjs 1000 --bad-every 100 > /tmp/cases.ndjson   # every 100th line is bad
 //
 // Bad lines cycle through: malformed JSON, an unknown enum value (FACT_ENUM), a fact of the wrong
-// type (FACT_TYPE), an unknown deadline (RULE_UNKNOWN), and an empty line.
+// type (FACT_TYPE), an unknown deadline (INPUT_UNKNOWN_KEY: the case names a deadline the pack does not have), and an empty line.
 // The file is large (about 300 bytes a case): write it to /tmp, never commit it.
 import { once } from "node:events";
 

@@ -39,7 +39,8 @@ export { escalate, type EscalationInput, type EscalationResult, type HistoryEntr
 export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/score.js";
 export { sample, type SampleInput, type SampleResult } from "./engine/sample.js";
 export { duties, dutyIncidents, type DutiesInput, type DutiesResult, type DutyEvaluation, type DutyCompliance, type DutyRecord, type DutyRecords, type DutyIncident } from "./engine/duties.js";
-export { evaluate, type CaseInput, type CaseResult, type NotEvaluated } from "./engine/evaluate.js";
+export { evaluate, type CaseInput, type CaseResult, type NotEvaluated, type PartError } from "./engine/evaluate.js";
+export { inputSchema, resultSchema, type JsonSchema } from "./engine/schema.js";
 export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/explain.js";
 export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/diff.js";
 export { checkRoster, type RosterResult, type RosterOptions } from "./engine/roster.js";

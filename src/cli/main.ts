@@ -16,6 +16,7 @@ import { langInArgv, registerLang } from "./lang.js";
 import { usageCommand, usageProblem } from "./usage.js";
 import { registerServe } from "./serve.js";
 import { registerSample } from "./sample.js";
+import { registerSchema } from "./schema.js";
 
 const program = new Command();
 program
@@ -41,6 +42,7 @@ registerDuties(program);
 registerStudio(program);
 registerServe(program);
 registerSample(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
 import { findInForce } from "./impl/find.js";
+import { checkKeys, instantCheck } from "./impl/input-check.js";
 
 /** What a deadline evaluation needs: the case's facts and events, or for a schedule a date range. */
 export interface DeadlineInput {
@@ -26,6 +27,8 @@ export interface DeadlineInput {
 
 /** A period deadline's result. */
 export interface PeriodDeadlineResult extends DeadlineResult {
+  /** The discriminant: a period deadline (a due date and a status) rather than a schedule. */
+  kind: "period";
   deadline: string;
   variant: string | null;
   /** The period applied, with numbers from facts filled in. */
@@ -37,6 +40,8 @@ export interface PeriodDeadlineResult extends DeadlineResult {
 
 /** A schedule's due dates over a range, and whether each was met when `done` is given. */
 export interface ScheduleDeadlineResult {
+  /** The discriminant: a schedule (due dates over a range) rather than a period deadline. */
+  kind: "schedule";
   deadline: string;
   periods: { period: string; due: string; moved: boolean; met?: boolean; doneOn?: string | null }[];
   clause: string | null;
@@ -53,16 +58,19 @@ export type DeadlineEvaluation = PeriodDeadlineResult | ScheduleDeadlineResult;
  * import { loadPack, deadline } from "yingshang";
  * const suqian = loadPack("suqian");
  * const r = deadline(suqian, "mayor-direct", { facts: { issueKind: "complex" }, events: { received: "2026-09-18" } }, { asOf: "2026-09-18" });
- * console.log(r.dueDate); // "2026-10-15"
+ * if (r.kind === "period") console.log(r.dueDate); // "2026-10-15"
  */
 export function deadline(pack: Pack, id: string, input: DeadlineInput, options: EvalOptions): DeadlineEvaluation {
+  // Every key is checked before anything is computed: a misspelt event is an error, not "no event".
+  checkKeys(input, ["facts", "events", "now", "from", "to", "done"], "facts, events, now, or from, to, done for a schedule", { now: instantCheck });
   const ev = begin(pack, input?.facts, options);
+  if (input?.events !== undefined) pack.compiled.checkCase.checkPart("events", id, input.events, "events");
   return freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
 }
 
 /** Freezes a deadline result by its known shape (a generic deep walk cost more than computing it). */
 export function freezeDeadline(r: DeadlineEvaluation): DeadlineEvaluation {
-  if (!("dueDate" in r)) return deepFreeze(r);
+  if (r.kind === "schedule") return deepFreeze(r);
   // The calendar gives statuses frozen (most are shared); the shared empty lists are frozen too.
   if ((r.warnings as readonly unknown[]) !== NO_WARNINGS) {
     for (let i = 0; i < r.warnings.length; i++) Object.freeze(r.warnings[i]);
@@ -100,7 +108,7 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
       periods = due.map((p) => ({ ...p, met: met.get(p.period)!.met, doneOn: met.get(p.period)!.doneOn }));
     }
     if (trace) trace.push({ kind: "rule", id: d.id, fired: true, clause: d.doc.source?.clause ?? "", quote: d.doc.source?.quote ?? "" });
-    return { deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
+    return { kind: "schedule", deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
   }
   let chosen: CompiledDeadline["variants"][number] | null = null;
   // An indexed loop: the variants are frozen, and for…of over a frozen array is several times slower.
@@ -123,5 +131,5 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
   const r = computeDeadline(cal, period, input.events, input.now, { ledger: trace !== null });
   // Fields listed one by one: spreading `r` here made a slow (dictionary-mode) object, five times
   // the cost of the computation itself.
-  return { dueDate: r.dueDate, status: r.status, warnings: r.warnings, ledger: r.ledger, deadline: d.id, variant: chosen.id, period, clause: chosen.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
+  return { kind: "period", dueDate: r.dueDate, status: r.status, warnings: r.warnings, ledger: r.ledger, deadline: d.id, variant: chosen.id, period, clause: chosen.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
 }

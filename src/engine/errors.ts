@@ -2,6 +2,16 @@
 export interface PackProblemParams {
   /** Bad input given to a command or function that is not about a pack (malformed JSON, missing argument). */
   INPUT_INVALID: { detail: string };
+  /** Case input: a key that is not one of the keys allowed there (often a typo); nothing is evaluated. */
+  INPUT_UNKNOWN_KEY: { key: string; suggestion: string | null; allowed: string[] };
+  /** Case input: a required key is absent (e.g. a deadline's `received`, the case's `asOf`). */
+  INPUT_MISSING_KEY: { key: string };
+  /** Case input: a value of the wrong kind (a number where a date is expected, NaN, a list for a mapping). */
+  INPUT_TYPE: { expected: string; actual: string };
+  /** Case input: a word that is not one of the allowed ones (a rung, an item, an outcome). */
+  INPUT_VALUE: { value: string; allowed: string[]; suggestion: string | null };
+  /** Case input: none, or more than one, of keys of which exactly one must be given. */
+  INPUT_ONE_OF: { keys: string[]; given: string[] };
   /** A pack folder or file that does not exist or cannot be read. */
   FILE_MISSING: { file: string };
   /** A file that is not valid UTF-8. */

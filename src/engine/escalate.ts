@@ -8,6 +8,7 @@ import { deepFreeze, EMPTY } from "./impl/freeze.js";
 import type { Pack } from "./pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "./trace.js";
 import { findInForce } from "./impl/find.js";
+import { checkKeys, instantCheck } from "./impl/input-check.js";
 
 /** One step of a case's history: the rung it reached, when, and how that rung ended (if it has). */
 export interface HistoryEntry {
@@ -24,6 +25,8 @@ export interface EscalationInput {
 }
 
 export interface EscalationResult {
+  /** The discriminant (an evaluated ladder, not a part error of `evaluate`). */
+  kind: "escalation";
   ladder: string;
   /** `open`: the current rung is working on it; `escalate`: it must move to `next` now; `resolved`: closed. */
   status: "open" | "escalate" | "resolved";
@@ -56,7 +59,9 @@ const OUTCOMES = new Set([...TRIGGERS, ...CLOSED]);
  * console.log(r.status, r.next?.rung); // "escalate" "graded-joint-meeting"
  */
 export function escalate(pack: Pack, ladderId: string, input: EscalationInput, options: EvalOptions): EscalationResult {
+  checkKeys(input, ["facts", "history", "now"], "facts, history and now", { now: instantCheck });
   const ev = begin(pack, input?.facts, options);
+  if (input?.history !== undefined) pack.compiled.checkCase.checkPart("history", ladderId, input.history, "history");
   return freezeEscalation(runLadder(pack, findLadder(pack, ladderId, ev.asOf), input, ev));
 }
 
@@ -130,7 +135,7 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const overdue = dueBy !== null && today !== null && today > dueBy;
   // The path is a shared frozen list for these rungs (it depends on nothing else).
   const path = l.paths.get(rungs, () => Object.freeze(rungs.map((r) => r.id))) as string[];
-  const result: EscalationResult = { ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
+  const result: EscalationResult = { kind: "escalation", ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (lastOutcome !== undefined && CLOSED.has(lastOutcome)) {
     result.status = "resolved";
     return result;

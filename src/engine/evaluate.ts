@@ -1,18 +1,19 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../calendar/index.js";
-import { fail, YingshangError } from "../errors.js";
+import { YingshangError } from "../errors.js";
 import { fireUntraced, resultOf, runTable, type AssignmentResult } from "./assign.js";
 import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
-import { beginAt } from "./impl/begin.js";
+import { beginChecked } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
 import { notEvaluated, type NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
 import type { Pack } from "./pack.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
 import type { EvalOptions, Receipt } from "./trace.js";
+import { partError, type PartError } from "./impl/part-error.js";
 
 /** A case, as given to `evaluate` and to `yingshang eval`. */
 export interface CaseInput {
@@ -31,12 +32,19 @@ export interface CaseInput {
 
 export type { NotEvaluated } from "./impl/not-evaluated.js";
 
+export type { PartError } from "./impl/part-error.js";
+
+/**
+ * What a pack computes for a case. Each part is discriminated by `kind`: a table's `assigned`,
+ * `designation-required`, `no-match` or `not-evaluated`; a deadline's `period` or `schedule`; and for
+ * a deadline, ladder or scorecard that could not be computed, `error` with its problems.
+ */
 export interface CaseResult {
   receipt: Receipt;
   assignment: Record<string, AssignmentResult | NotEvaluated>;
-  deadlines: Record<string, DeadlineEvaluation>;
-  escalation: Record<string, EscalationResult>;
-  scores: Record<string, ScoreResult>;
+  deadlines: Record<string, DeadlineEvaluation | PartError>;
+  escalation: Record<string, EscalationResult | PartError>;
+  scores: Record<string, ScoreResult | PartError>;
 }
 
 /**
@@ -52,9 +60,11 @@ export interface CaseResult {
  * console.log(r.deadlines["mayor-direct"]);
  */
 export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOptions> = {}): CaseResult {
-  if (!input || typeof input !== "object" || Array.isArray(input)) fail("INPUT_INVALID", "A case must be a mapping with asOf, facts and optional events, history, scoring.", { detail: "case not an object" }, { path: "" });
+  // Every key of the case is checked against the pack's input schema first: a case with an unknown
+  // key, a wrong kind or an unknown word is refused whole, with every problem, and nothing is evaluated.
+  const positions = pack.compiled.checkCase.check(input, options.asOf !== undefined);
   const asOf = options.asOf ?? input.asOf;
-  const ev = beginAt(pack, input.facts, asOf, options.trace !== false);
+  const ev = beginChecked(pack, input.facts, positions, asOf, options.trace !== false);
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
   const traced = ev.trace !== null;
@@ -92,19 +102,31 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   for (const id in input.events) {
     if (!Object.prototype.hasOwnProperty.call(input.events, id)) continue;
     if (deadlines === NONE) deadlines = {};
-    deadlines[id] = freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), { events: input.events[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
+    try {
+      deadlines[id] = freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), { events: input.events[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
+    } catch (e) {
+      deadlines[id] = partOf(id, e);
+    }
   }
   let escalation: CaseResult["escalation"] = NONE;
   for (const id in input.history) {
     if (!Object.prototype.hasOwnProperty.call(input.history, id)) continue;
     if (escalation === NONE) escalation = {};
-    escalation[id] = freezeEscalation(runLadder(pack, findLadder(pack, id, ev.asOf), { history: input.history[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
+    try {
+      escalation[id] = freezeEscalation(runLadder(pack, findLadder(pack, id, ev.asOf), { history: input.history[id]!, now: input.now }, traced ? { ...ev, trace: [] } : ev));
+    } catch (e) {
+      escalation[id] = partOf(id, e);
+    }
   }
   let scores: CaseResult["scores"] = NONE;
   for (const id in input.scoring) {
     if (!Object.prototype.hasOwnProperty.call(input.scoring, id)) continue;
     if (scores === NONE) scores = {};
-    scores[id] = deepFreeze(runScore(findScorecard(pack, id, ev.asOf), input.scoring[id]!, ev.asOf, ev.trace ? [] : null, ev.receipt));
+    try {
+      scores[id] = deepFreeze(runScore(findScorecard(pack, id, ev.asOf), input.scoring[id]!, ev.asOf, ev.trace ? [] : null, ev.receipt));
+    } catch (e) {
+      scores[id] = partOf(id, e);
+    }
   }
   if (deadlines !== NONE) Object.freeze(deadlines);
   if (escalation !== NONE) Object.freeze(escalation);
@@ -113,6 +135,13 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
 }
 
 const NONE: Record<string, never> = Object.freeze({});
+
+/** A part's own error record: a user error stays with its part; a bug still throws. */
+function partOf(id: string, e: unknown): PartError {
+  if (!(e instanceof YingshangError)) throw e;
+  // Paths of a part's problems are relative to its input; say where in the case they are.
+  return partError(id, e.problems);
+}
 
 /** The frozen record of table results, by table id. */
 function recordOf(parts: readonly (AssignmentResult | NotEvaluated)[]): CaseResult["assignment"] {

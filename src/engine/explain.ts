@@ -5,7 +5,7 @@
 import { fail } from "../errors.js";
 import type { CaseInput, CaseResult } from "./evaluate.js";
 import type { Pack } from "./pack.js";
-import { assignmentSection, deadlineSection, escalationSection, scoreSection, type ExplainLine, type ExplainSection, type SectionContext } from "./impl/explain-sections.js";
+import { assignmentSection, deadlineSection, errorSection, escalationSection, scoreSection, type ExplainLine, type ExplainSection, type SectionContext } from "./impl/explain-sections.js";
 import type { Lang } from "./impl/explain-words.js";
 
 export type { ExplainLine, ExplainSection, ExplainFailedCondition } from "./impl/explain-sections.js";
@@ -54,9 +54,9 @@ export function explain(pack: Pack, result: CaseResult, options: ExplainOptions 
   const c: SectionContext = { pack, lang, asOf: result.receipt.asOf, input: options.input };
   const sections: ExplainSection[] = [
     ...Object.entries(result.assignment).map(([id, r]) => assignmentSection(c, id, r)),
-    ...Object.entries(result.deadlines).map(([id, r]) => deadlineSection(c, id, r)),
-    ...Object.entries(result.escalation).map(([id, r]) => escalationSection(c, id, r)),
-    ...Object.entries(result.scores).map(([id, r]) => scoreSection(c, id, r)),
+    ...Object.entries(result.deadlines).map(([id, r]) => (r.kind === "error" ? errorSection(c, "deadline", id, r) : deadlineSection(c, id, r))),
+    ...Object.entries(result.escalation).map(([id, r]) => (r.kind === "error" ? errorSection(c, "escalation", id, r) : escalationSection(c, id, r))),
+    ...Object.entries(result.scores).map(([id, r]) => (r.kind === "error" ? errorSection(c, "score", id, r) : scoreSection(c, id, r))),
   ];
   const name = lang === "zh" ? pack.meta.name.zh : pack.meta.name.en ?? pack.meta.name.zh;
   return { lang, pack: { id: pack.id, version: pack.version, name }, asOf: c.asOf, sections, text: render(pack, lang, c.asOf, sections) };

@@ -13,7 +13,9 @@ import { checkDuties, checkScorecards } from "./impl/compile-scoring.js";
 import { checkStaffing } from "./impl/compile-staffing.js";
 import { compileTables, type CompiledTable } from "./impl/compile-tables.js";
 import { Ctx } from "./impl/ctx.js";
-import { compileFactsChecker, type FactsChecker } from "./impl/facts-check.js";
+import { compileFactsCheck, type FactsChecker } from "./impl/facts-check.js";
+import { buildInputSchema, type SchemaNode } from "./impl/input-schema.js";
+import { compileCaseCheck, type CaseCheck } from "./impl/input-check.js";
 import { fnv1a64 } from "./impl/hash.js";
 import { readPackFiles } from "./impl/read-pack.js";
 import { checkExactlyOneLead } from "./impl/one-lead.js";
@@ -55,6 +57,10 @@ export interface Pack {
     readonly deadlines: readonly CompiledDeadline[];
     readonly ladders: readonly CompiledLadder[];
     readonly checkFacts: FactsChecker;
+    /** The case input check, compiled from `inputSchema` (the facts part is `checkFacts`). */
+    readonly checkCase: CaseCheck;
+    /** The JSON Schema of a case (frozen); `inputSchema(pack)` gives it. */
+    readonly inputSchema: SchemaNode;
     /** The receipt for an `asOf` (checked, one shared frozen receipt per date). */
     readonly receipt: ReceiptMaker;
     /** Every version of each table, deadline and ladder, by id (versions differ in effective dates). */
@@ -113,12 +119,6 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   checkScorecards(ctx);
   checkDuties(ctx);
   checkStaffing(ctx);
-  const checkFacts = compileFactsChecker(docs.facts, ctx.units, factUsers(docs));
-  if (ctx.problems.length === 0) checkExactlyOneLead(ctx, tables, checkFacts);
-  if (ctx.problems.length) throw new YingshangError(sortProblems(ctx.problems));
-
-  const clauses = docs.pack.clauses.map((c) => ({ id: c.id, title: c.title ?? null, coveredBy: ctx.cited.get(c.id) ?? [] }));
-  const covered = clauses.filter((c) => c.coveredBy.length > 0).length;
   const hash = fnv1a64(
     Object.keys(files)
       .filter((f) => !f.startsWith("tests/"))
@@ -126,6 +126,16 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
       .map((f) => `${f}\u0000${files[f]}\u0000`)
       .join(""),
   );
+  // The input schema is the one statement of what a case may hold: both checks are compiled from it.
+  const inputSchema = deepFreeze(buildInputSchema(docs, ctx.units, hash));
+  const facts = compileFactsCheck((inputSchema.properties as Record<string, SchemaNode>).facts!, docs.facts, factUsers(docs));
+  const checkFacts = facts.check;
+  const checkCase = compileCaseCheck(inputSchema, facts);
+  if (ctx.problems.length === 0) checkExactlyOneLead(ctx, tables, checkFacts);
+  if (ctx.problems.length) throw new YingshangError(sortProblems(ctx.problems));
+
+  const clauses = docs.pack.clauses.map((c) => ({ id: c.id, title: c.title ?? null, coveredBy: ctx.cited.get(c.id) ?? [] }));
+  const covered = clauses.filter((c) => c.coveredBy.length > 0).length;
   deepFreeze(docs);
   const receipt = receiptMaker({ id: docs.pack.id, version: docs.pack.version, hash, meta: docs.pack, calendar: calendar! });
   return Object.freeze({
@@ -144,6 +154,8 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
       deadlines: Object.freeze(deadlines),
       ladders: Object.freeze(ladders),
       checkFacts,
+      checkCase,
+      inputSchema,
       receipt,
       index: Object.freeze({ tables: byId(tables), deadlines: byId(deadlines), ladders: byId(ladders) }),
     }),

@@ -17,6 +17,8 @@ export interface ScoreInput {
 }
 
 export interface ScoreResult {
+  /** The discriminant (a computed score, not a part error of `evaluate`). */
+  kind: "score";
   scorecard: string;
   total: number;
   max: number;
@@ -49,6 +51,7 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
  */
 export function score(pack: Pack, scorecardId: string, input: ScoreInput, options: EvalOptions): ScoreResult {
   const ev = begin(pack, undefined, options);
+  pack.compiled.checkCase.checkPart("scoring", scorecardId, input, "");
   return deepFreeze(runScore(findScorecard(pack, scorecardId, ev.asOf), input, ev.asOf, ev.trace, ev.receipt));
 }
 
@@ -66,6 +69,7 @@ export function rank(pack: Pack, scorecardId: string, units: Record<string, Scor
   const card = findScorecard(pack, scorecardId, ev.asOf);
   if (!units || typeof units !== "object" || Array.isArray(units)) fail("SCORING_INPUT_INVALID", "`units` must map each unit to its incidents and survey.", { scorecard: card.id, detail: "units not a mapping" }, { path: "units" });
   const scores: Record<string, ScoreResult> = {};
+  for (const u of Object.keys(units)) pack.compiled.checkCase.checkPart("scoring", scorecardId, units[u], u);
   for (const u of Object.keys(units).sort()) scores[u] = runScore(card, units[u]!, ev.asOf, ev.trace ? [] : null, ev.receipt);
   const sorted = Object.keys(scores).sort((a, b) => scores[b]!.total - scores[a]!.total || (a < b ? -1 : 1));
   const ranking = sorted.map((unit) => ({ unit, total: scores[unit]!.total, rank: 0 }));
@@ -136,5 +140,5 @@ export function runScore(card: ScorecardDoc, input: ScoreInput, asOf: string, tr
     categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: d, score: s, clause: cat.source.clause };
   }
   const total = r2(Math.min(card.total, Math.max(0, Object.values(categories).reduce((a, c) => a + c.score, 0))));
-  return { scorecard: card.id, total, max: card.total, categories, deductions, survey, trace: trace ?? EMPTY, receipt };
+  return { kind: "score", scorecard: card.id, total, max: card.total, categories, deductions, survey, trace: trace ?? EMPTY, receipt };
 }

@@ -29,9 +29,9 @@ export function runCase(lib, packs, c) {
   try {
     let r;
     if (i.assign !== undefined) r = lib.assign(pack, i.assign, i.facts ?? {}, o);
-    else if (i.deadline !== undefined) r = lib.deadline(pack, i.deadline, i, o);
-    else if (i.escalate !== undefined) r = lib.escalate(pack, i.escalate, i, o);
-    else if (i.score !== undefined) r = lib.score(pack, i.score, i, o);
+    else if (i.deadline !== undefined) r = lib.deadline(pack, i.deadline, { facts: i.facts, events: i.events, now: i.now, from: i.from, to: i.to, done: i.done }, o);
+    else if (i.escalate !== undefined) r = lib.escalate(pack, i.escalate, { facts: i.facts, history: i.history, now: i.now }, o);
+    else if (i.score !== undefined) r = lib.score(pack, i.score, { incidents: i.incidents, survey: i.survey }, o);
     else if (i.rank !== undefined) r = lib.rank(pack, i.rank, i.units, o);
     else if (i.sample !== undefined) r = lib.sample(pack, i.sample, i, o);
     else r = { skipped: Object.keys(i) };

@@ -102,7 +102,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: YingshangError
 function run(stats: Stats, label: string, f: () => unknown): Outcome {
   let out: Outcome;
   try {
-    out = { ok: true, value: stats.time(label, f) };
+    out = { ok: true, value: stats.run(label, f) };
   } catch (e) {
     if (!(e instanceof YingshangError)) return expect.fail(`${label}: ${(e as Error)?.constructor?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack}`);
     for (const p of e.problems) {
@@ -118,7 +118,7 @@ function run(stats: Stats, label: string, f: () => unknown): Outcome {
 }
 
 /** Codes a valid-facts evaluation may still give (the case, not the facts, is incomplete or refused). */
-const CASE_CODES = new Set(["FACT_MISSING", "NO_VARIANT", "REQUIREMENT_FAILED", "PACK_NOT_IN_FORCE", "RULE_UNKNOWN", "INPUT_INVALID", "EVENTS_INVALID", "DATE_OUT_OF_RANGE", "HISTORY_INVALID", "ESCALATION_SKIPPED_RUNG", "EXTENSION_OVER_CAP", "EXTENSION_AFTER_EXPIRY", "PERIOD_INVALID", "INVALID_DATE"]);
+const CASE_CODES = new Set(["FACT_MISSING", "NO_VARIANT", "REQUIREMENT_FAILED", "PACK_NOT_IN_FORCE", "RULE_UNKNOWN", "INPUT_INVALID", "EVENTS_INVALID", "DATE_OUT_OF_RANGE", "HISTORY_INVALID", "ESCALATION_SKIPPED_RUNG", "EXTENSION_OVER_CAP", "EXTENSION_AFTER_EXPIRY", "PERIOD_INVALID", "INVALID_DATE", "INPUT_UNKNOWN_KEY", "INPUT_MISSING_KEY", "INPUT_TYPE", "INPUT_VALUE", "INPUT_ONE_OF", "LIMIT_EXCEEDED"]);
 const FACT_CODES = new Set(["FACT_TYPE", "FACT_ENUM", "FACT_UNKNOWN"]);
 
 /**

@@ -28,12 +28,6 @@ export function budget(n: number, msEach: number): number {
   return 60_000 + n * msEach * 4;
 }
 
-/**
- * The hang bound: any single input must finish within this many milliseconds. The slowest input
- * seen in a 100,000-input run took about 1 s on a loaded 2-core machine; a real hang never ends,
- * so 5 s separates the two without failing on a busy CI host.
- */
-export const HANG_MS = 5000;
 
 export const BUNDLED = ["yingkou", "xinghua", "zibo", "suqian"] as const;
 export type Bundled = (typeof BUNDLED)[number];
@@ -48,6 +42,7 @@ export const KNOWN_CODES = new Set([
   "REQUIREMENT_FAILED", "ESCALATION_SKIPPED_RUNG", "HISTORY_INVALID", "SCORING_INPUT_INVALID",
   "DATE_OUT_OF_RANGE", "INVALID_DATE", "INVALID_COUNT", "CALENDAR_YAML", "CALENDAR_SCHEMA", "CALENDAR_CONFLICT", "CALENDAR_YEAR",
   "CALENDAR_UNKNOWN", "PERIOD_INVALID", "EVENTS_INVALID", "EXTENSION_AFTER_EXPIRY", "EXTENSION_OVER_CAP",
+  "INPUT_UNKNOWN_KEY", "INPUT_MISSING_KEY", "INPUT_TYPE", "INPUT_VALUE", "INPUT_ONE_OF",
 ]);
 
 /**
@@ -115,40 +110,29 @@ export function assertNoPollution(label: string): void {
   });
 }
 
-/** An input that took longer than the hang bound. */
-export class HangError extends Error {}
-
-/** Counts inputs and the slowest one for a fuzz target, and prints its one-line report. */
+/**
+ * Counts inputs and their outcomes for a fuzz target, and prints its one-line report. Nothing here
+ * reads a clock: the work an input can cause is bounded by the limits the library enforces (file
+ * size, YAML nodes, tokens, aliases, depth, list lengths; each has its test in limits.test.ts), so a
+ * test's result never depends on how busy the machine is. A real hang is caught by the runner.
+ */
 export class Stats {
   count = 0;
-  slowest = 0;
-  slowestLabel = "";
+  /** The largest input seen (by the length of its label), for the report. */
+  largest = 0;
+  largestLabel = "";
   readonly outcomes = new Map<string, number>();
 
   constructor(readonly name: string) {}
 
-  /** Runs one input, timing it; the caller's check runs on the outcome. */
-  time<T>(label: string, run: () => T): T {
-    const t0 = performance.now();
-    let result: T;
-    try {
-      result = run();
-    } catch (e) {
-      this.record(label, performance.now() - t0);
-      throw e;
-    }
-    this.record(label, performance.now() - t0);
-    return result;
-  }
-
-  /** Records one input's time; over the hang bound is a failure whatever the outcome. */
-  private record(label: string, ms: number): void {
+  /** Runs one input and counts it; the caller's check runs on the outcome. */
+  run<T>(label: string, run: () => T): T {
     this.count++;
-    if (ms > this.slowest) {
-      this.slowest = ms;
-      this.slowestLabel = label.slice(0, 120);
+    if (label.length > this.largest) {
+      this.largest = label.length;
+      this.largestLabel = label.slice(0, 120);
     }
-    if (ms >= HANG_MS) throw new HangError(`${this.name}: input ${label} took ${ms.toFixed(0)} ms (bound ${HANG_MS} ms)`);
+    return run();
   }
 
   outcome(kind: string): void {
@@ -157,7 +141,7 @@ export class Stats {
 
   report(): string {
     const kinds = [...this.outcomes].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(", ");
-    const line = `fuzz ${this.name}: ${this.count} inputs, all passed (slowest ${this.slowest.toFixed(0)} ms${this.slowestLabel ? `: ${this.slowestLabel}` : ""})${kinds ? ` [${kinds}]` : ""}`;
+    const line = `fuzz ${this.name}: ${this.count} inputs, all passed${this.largestLabel ? ` (largest: ${this.largestLabel})` : ""}${kinds ? ` [${kinds}]` : ""}`;
     console.log(line);
     return line;
   }
@@ -211,9 +195,8 @@ export function loadOne(stats: Stats, files: Readonly<Record<string, string>>, l
   let pack: { id: string } | undefined;
   let error: unknown;
   try {
-    pack = stats.time(label, () => compile(files));
+    pack = stats.run(label, () => compile(files));
   } catch (e) {
-    if (e instanceof HangError) throw e;
     error = e;
   }
   assertNoPollution(label);

@@ -73,25 +73,21 @@ describe("limits", () => {
     expect(e.problems[0]!.line).toBe(1);
   });
 
-  it("YAML node count: more than 50 000 nodes (here through 100 aliases of a 2 500-item list) is refused within the hang bound", () => {
+  it("YAML node count: more than 50 000 nodes (here through 100 aliases of a 2 500-item list) is refused: the count, not the time, bounds the work", () => {
     const files = { ...MINIMAL, "duties.yaml": `big: &big [${"0,".repeat(2_499)}0]\nuses: [${Array(100).fill("*big").join(", ")}]\n` };
-    const t0 = performance.now();
     expectLimit(refused(() => compilePack(files), files), /number of YAML nodes/, 50_000);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it("YAML token count: a dense file over 100 000 tokens is refused before it is parsed, at the token's line", () => {
     const files = { ...MINIMAL, "duties.yaml": `duties:\n  - [${"0,".repeat(60_000)}0]\n` };
-    const t0 = performance.now();
     const e = refused(() => compilePack(files), files);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expectLimit(e, /number of YAML tokens/, 100_000);
+    // Refused before parsing: the token limit is the only problem (a parsed file would give schema problems too).
+    expect(e.problems.map((p) => p.code)).toEqual(["LIMIT_EXCEEDED"]);
     expect(e.problems[0]!.line).toBe(2);
-    // Just under the limit, the file is parsed (and then found not to be a duties file) within the hang bound.
+    // Just under the limit, the file is parsed (and then found not to be a duties file).
     const under = { ...MINIMAL, "duties.yaml": `duties:\n  - [${"0,".repeat(45_000)}0]\n` };
-    const t1 = performance.now();
     expect(refused(() => compilePack(under), under).problems.some((p) => p.code === "LIMIT_EXCEEDED")).toBe(false);
-    expect(performance.now() - t1).toBeLessThan(2000);
   });
 
   it("alias count: more than 100 alias uses is refused, so a billion-laughs document cannot expand", () => {
@@ -122,23 +118,22 @@ describe("limits", () => {
     expectSchemaMax(refused(() => compilePack(files), files), /^facts$/, 500);
   });
 
-  it("history length: an escalation history longer than 1000 steps is refused (HISTORY_INVALID names the limit)", () => {
+  it("history length: an escalation history longer than 1000 steps is refused (LIMIT_EXCEEDED names the limit and the path)", () => {
     const suqian = loadPack("suqian");
     const ladder = suqian.compiled.ladders[0]!;
     const history = Array.from({ length: 1001 }, () => ({ rung: ladder.rungs[0]!.id, at: "2026-03-02" }));
     const e = refused(() => escalate(suqian, ladder.id, { history }, { asOf: "2026-03-02" }), null);
-    expect(e.code).toBe("HISTORY_INVALID");
+    expect(e.code).toBe("LIMIT_EXCEEDED");
+    expect(e.problems[0]!.path).toBe("history");
     expect(e.message).toContain("1000");
   });
 
-  it("a file just under the size limit still loads in well under the hang bound", () => {
+  it("a file just under the size limit still loads", () => {
     const base = bundledFiles("zibo");
     // Pad duties.yaml with long comment lines up to ~990 000 characters: the limit is on size, not on content.
     const pad = `# ${"填充".repeat(500)}\n`.repeat(Math.floor((990_000 - base["duties.yaml"]!.length) / 1003));
     const files = { ...base, "duties.yaml": base["duties.yaml"]! + pad };
     expect(files["duties.yaml"]!.length).toBeLessThan(1_000_000);
-    const t0 = performance.now();
     expect(compilePack(files, { folder: "zibo" }).id).toBe("zibo");
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });

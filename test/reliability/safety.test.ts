@@ -110,7 +110,7 @@ describe("names inherited from Object.prototype are not facts", () => {
 
   it("a survey answer `toString` is refused, not scored as NaN", () => {
     const xinghua = loadPack("xinghua");
-    expect(thrown(() => score(xinghua, "scorecard", { survey: { toString: 1 } }, { asOf: "2021-03-31" })).code).toBe("SCORING_INPUT_INVALID");
+    expect(thrown(() => score(xinghua, "scorecard", { survey: { toString: 1 } }, { asOf: "2021-03-31" })).code).toBe("INPUT_UNKNOWN_KEY");
   });
 });
 

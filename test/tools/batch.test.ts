@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "yingshang-batch-"));
 const N = 3000;
-const BAD_EVERY = 97; // gen-cases: every 97th line is bad (malformed JSON, FACT_ENUM, FACT_TYPE, RULE_UNKNOWN, empty)
+const BAD_EVERY = 97; // gen-cases: every 97th line is bad (malformed JSON, FACT_ENUM, FACT_TYPE, INPUT_UNKNOWN_KEY, empty)
 const cases = join(dir, "cases.ndjson");
 
 function run(args: string[], input?: string): { code: number | null; out: string; err: string } {
@@ -41,7 +41,7 @@ describe("eval --ndjson", () => {
     lines.forEach((l, i) => expect(l.line).toBe(i + 1));
     const bad = lines.filter((l) => l.error);
     expect(bad.map((l) => l.line)).toEqual(Array.from({ length: Math.floor(N / BAD_EVERY) }, (_, k) => (k + 1) * BAD_EVERY));
-    expect(bad.map((l) => l.error!.code).slice(0, 5)).toEqual(["INPUT_INVALID", "FACT_ENUM", "FACT_TYPE", "RULE_UNKNOWN", "INPUT_INVALID"]);
+    expect(bad.map((l) => l.error!.code).slice(0, 5)).toEqual(["INPUT_INVALID", "FACT_ENUM", "FACT_TYPE", "INPUT_UNKNOWN_KEY", "INPUT_INVALID"]);
     expect(bad[0]!.error!.problems[0]!.line).toBe(BAD_EVERY);
     expect(bad[0]!.error!.problems[0]!.message).toMatch(/^Line 97 is not valid JSON/);
     expect(bad[4]!.error!.problems[0]!.message).toMatch(/is empty/);

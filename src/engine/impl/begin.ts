@@ -55,3 +55,9 @@ export function beginAt(pack: Pack, facts: unknown, asOf: unknown, traced: boole
   const positions = pack.compiled.checkFacts(facts);
   return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
 }
+
+/** The same, for facts already checked (`positions` from the case check). */
+export function beginChecked(pack: Pack, facts: unknown, positions: readonly number[], asOf: unknown, traced: boolean): Evaluation {
+  const receipt = pack.compiled.receipt(asOf);
+  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
+}

@@ -87,9 +87,9 @@ function fromResult(r: CaseResult, parts: Map<string, Part>): void {
     if (a.kind === "not-evaluated") parts.set(`assignment:${id}`, { error: `not evaluated (fact ${missingFact(a) ?? "?"} missing)` });
     else parts.set(`assignment:${id}`, { kind: a.kind, lead: a.lead, roles: a.roles, outcome: a.outcome });
   }
-  for (const [id, d] of Object.entries(r.deadlines)) parts.set(`deadline:${id}`, "dueDate" in d ? { dueDate: d.dueDate } : { periods: d.periods.map((p) => p.due) });
-  for (const [id, l] of Object.entries(r.escalation)) parts.set(`escalation:${id}`, { status: l.status, current: l.current, actor: l.actor, dueBy: l.dueBy, next: l.next });
-  for (const [id, s] of Object.entries(r.scores)) parts.set(`score:${id}`, { total: s.total });
+  for (const [id, d] of Object.entries(r.deadlines)) parts.set(`deadline:${id}`, d.kind === "error" ? { error: d.problems[0]!.code } : d.kind === "period" ? { dueDate: d.dueDate } : { periods: d.periods.map((p) => p.due) });
+  for (const [id, l] of Object.entries(r.escalation)) parts.set(`escalation:${id}`, l.kind === "error" ? { error: l.problems[0]!.code } : { status: l.status, current: l.current, actor: l.actor, dueBy: l.dueBy, next: l.next });
+  for (const [id, s] of Object.entries(r.scores)) parts.set(`score:${id}`, s.kind === "error" ? { error: s.problems[0]!.code } : { total: s.total });
 }
 
 /** Every outcome of a case under a pack; an error in one part never hides the others. */

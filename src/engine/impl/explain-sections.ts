@@ -9,6 +9,7 @@ import type { Pack } from "../pack.js";
 import type { Condition, PeriodDoc } from "../pack-types.js";
 import type { ScoreResult } from "../score.js";
 import type { TraceEntry } from "../trace.js";
+import type { PartError } from "./part-error.js";
 import { inForce } from "./ctx.js";
 import { ledgerLines, statusText } from "./explain-ledger.js";
 import { conditionFacts, conditionText, factLabel, leafText, missingFact, periodText, roleWord, shortQuote, triggerWord, unitName, valueText, type Lang } from "./explain-words.js";
@@ -149,6 +150,14 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   return { area: "assignment", id, title, summary, lines: [...decisions, ...reasons] };
 }
 
+/** A deadline, ladder or scorecard that could not be computed for this case. */
+export function errorSection(c: Ctx, area: "deadline" | "escalation" | "score", id: string, r: PartError): ExplainSection {
+  const title = (area === "deadline" ? c.pack.compiled.deadlines.find((x) => x.id === id)?.zh : area === "escalation" ? c.pack.compiled.ladders.find((x) => x.id === id)?.zh : c.pack.docs.scorecards.find((x) => x.id === id)?.zh) ?? id;
+  const what = zh(c) ? { deadline: "该时限", escalation: "该督办层级", score: "该考核" }[area] : { deadline: "this deadline", escalation: "this ladder", score: "this scorecard" }[area];
+  const text = zh(c) ? `未能计算${what}：输入的日期或经过有误（共 ${r.problems.length} 处），其余部分照常计算` : `${what} could not be computed: ${r.problems.map((p) => p.message).join(" ")}`;
+  return { area, id, title, summary: text, lines: [{ kind: "not-evaluated", text }] };
+}
+
 export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): ExplainSection {
   const d = c.pack.compiled.deadlines.find((x) => x.id === id && inForce(x.effective, c.asOf)) ?? c.pack.compiled.deadlines.find((x) => x.id === id);
   const title = d?.zh ?? id;
@@ -158,7 +167,7 @@ export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): Expl
     const failed = failedConditions(c, t);
     lines.push({ kind: "requirement", clause: t.clause, quote: t.quote, failed, text: zh(c) ? `前提「${t.quote}」${t.fired ? "满足" : `不满足：${failed.map((f) => f.text).join("；")}`}` : `requirement "${t.quote}" ${t.fired ? "holds" : `fails: ${failed.map((f) => f.text).join("; ")}`}` });
   }
-  if (!("dueDate" in r)) {
+  if (r.kind === "schedule") {
     const periods = r.periods.map((p): ExplainLine => {
       const met = p.met === undefined ? "" : p.met ? (zh(c) ? `，已完成（${p.doneOn ?? ""}）` : `, done (${p.doneOn ?? ""})`) : zh(c) ? "，未完成" : ", not done";
       return { kind: "schedule", date: p.due, text: zh(c) ? `${p.period}：应于 ${p.due} 前${p.moved ? "（遇非工作日已调整）" : ""}${met}` : `${p.period}: due ${p.due}${p.moved ? " (moved off a non-working day)" : ""}${met}` };

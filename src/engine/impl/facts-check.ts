@@ -1,15 +1,31 @@
-/** Checks a case's facts against the pack's declarations before any rule reads them. */
-import { fail } from "../../errors.js";
-import type { FactDoc, UnitDoc } from "../pack-types.js";
+/**
+ * Checks a case's facts before any rule reads them. The check is compiled from the `facts` node of
+ * the pack's input schema (see input-schema.ts): the allowed values, ranges and kinds it enforces
+ * are the ones a client reads there.
+ */
+import { problem, YingshangError, type Problem } from "../../errors.js";
+import type { FactDoc } from "../pack-types.js";
 import { suggest } from "./suggest.js";
 import { parseDay } from "../../calendar/impl/days.js";
+import { kindOf } from "./kind-words.js";
+import type { SchemaNode } from "./input-schema.js";
 
 /**
  * Checks a case's facts and returns, for each declared fact (in declaration order, see
  * {@link factSlots}), -1 when it is absent, else its value's position in {@link factDomain}
  * (0 for facts without a small domain). Decision indexes read these instead of the facts.
+ * Throws a `YingshangError` with every problem of the facts.
  */
 export type FactsChecker = (facts: unknown) => readonly number[];
+
+/** The facts check in its two halves: a fast pass (null when anything is wrong) and the full report. */
+export interface FactsCheck {
+  readonly check: FactsChecker;
+  /** Every position, or null when some fact is wrong: then {@link FactsCheck.problems} says what. */
+  readonly positions: (facts: unknown) => readonly number[] | null;
+  /** Every problem of the facts (empty when they are fine). */
+  readonly problems: (facts: unknown) => Problem[];
+}
 
 /** The values of an enum or boolean fact, in the order their positions are numbered; else null. */
 export function factDomain(doc: FactDoc): readonly unknown[] | null {
@@ -39,101 +55,106 @@ interface Spec {
   readonly rule: string | null;
 }
 
-function kindOf(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  return typeof v === "string" ? `text ${JSON.stringify(v)}` : `${typeof v} ${JSON.stringify(v)}`;
-}
-
-function typeErr(s: Spec, expected: string, v: unknown): never {
+function typeErr(s: Spec, expected: string, v: unknown): Problem {
   const needed = s.rule ? ` (rule \`${s.rule}\` reads it)` : "";
-  return fail("FACT_TYPE", `The fact \`${s.name}\` must be ${expected}, but it is ${kindOf(v)}${needed}.`, { fact: s.name, expected, actual: kindOf(v), rule: s.rule }, { path: `facts.${s.name}` });
+  return problem("FACT_TYPE", `The fact \`${s.name}\` must be ${expected}, but it is ${kindOf(v)}${needed}.`, { fact: s.name, expected, actual: kindOf(v), rule: s.rule }, { path: `facts.${s.name}` });
 }
 
-function notAllowed(s: Spec, v: string): never {
+function notAllowed(s: Spec, v: string): Problem {
   const needed = s.rule ? ` (rule \`${s.rule}\` reads it)` : "";
   const allowed = [...s.allowed!];
   const hint = suggest(v, allowed);
   const tail = `${needed}${hint ? `; did you mean \`${hint}\`?` : "."}`;
   const kinds = s.kinds ? `${s.kinds.join("/")} ` : "";
   const message = s.type === "enum" ? `The fact \`${s.name}\` is \`${v}\`, which is not one of its values (${allowed.join(", ")})${tail}` : `The fact \`${s.name}\` is \`${v}\`, which is not a ${kinds}unit of this pack${tail}`;
-  return fail("FACT_ENUM", message, { fact: s.name, value: v, allowed, rule: s.rule }, { path: `facts.${s.name}` });
+  return problem("FACT_ENUM", message, { fact: s.name, value: v, allowed, rule: s.rule }, { path: `facts.${s.name}` });
 }
 
-// Fact types as small numbers: the hot \`switch\` compares integers, not strings.
+// Fact types as small numbers: the hot `switch` compares integers, not strings.
 const CODE = { enum: 0, unit: 0, boolean: 1, number: 2, string: 3, date: 4, list: 5, object: 6 } as const;
 
 function expectedOf(s: Spec): string {
   return s.type === "enum" ? `one of ${[...s.allowed!].join(", ")}` : "a unit id";
 }
 
-/** Checks a value of a fact without a small domain (number, text, date, list, mapping); returns 0. */
-function checkOther(s: Spec, v: unknown): number {
+/** Checks a value of a fact without a small domain (number, text, date, list, mapping): 0, or undefined when wrong. */
+function checkOther(s: Spec, v: unknown): number | undefined {
   switch (s.code) {
     case 2:
-      if (typeof v !== "number" || !Number.isFinite(v)) typeErr(s, "a number", v);
-      else if (v < s.min || v > s.max) rangeErr(s, v);
-      return 0;
+      return typeof v === "number" && Number.isFinite(v) && v >= s.min && v <= s.max ? 0 : undefined;
     case 3:
-      if (typeof v !== "string") typeErr(s, "text", v);
-      return 0;
+      return typeof v === "string" ? 0 : undefined;
     case 4:
-      if (typeof v !== "string" || parseDay(v) === -Infinity) typeErr(s, "a real date YYYY-MM-DD", v);
-      return 0;
+      return typeof v === "string" && parseDay(v) !== -Infinity ? 0 : undefined;
     case 5:
-      if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) typeErr(s, "a list of words", v);
-      return 0;
+      return Array.isArray(v) && v.every((x) => typeof x === "string") ? 0 : undefined;
     default:
-      if (typeof v !== "object" || v === null || Array.isArray(v)) typeErr(s, "a mapping", v);
-      return 0;
+      return typeof v === "object" && v !== null && !Array.isArray(v) ? 0 : undefined;
   }
 }
 
-/** Throws the error for a value an enum, unit or boolean fact cannot take. */
-function refuse(s: Spec, v: unknown): never {
-  if (s.code === 1) return typeErr(s, "true or false", v);
-  return typeof v !== "string" ? typeErr(s, expectedOf(s), v) : notAllowed(s, v);
+/** The problem with a value the fact cannot take. */
+function refusal(s: Spec, v: unknown): Problem {
+  switch (s.code) {
+    case 0:
+      return typeof v !== "string" ? typeErr(s, expectedOf(s), v) : notAllowed(s, v);
+    case 1:
+      return typeErr(s, "true or false", v);
+    case 2:
+      return typeof v === "number" && Number.isFinite(v) ? typeErr(s, `a number in [${s.min === -Infinity ? "-∞" : s.min}, ${s.max === Infinity ? "∞" : s.max}]`, v) : typeErr(s, "a number", v);
+    case 3:
+      return typeErr(s, "text", v);
+    case 4:
+      return typeErr(s, "a real date YYYY-MM-DD", v);
+    case 5:
+      return typeErr(s, "a list of words", v);
+    default:
+      return typeErr(s, "a mapping", v);
+  }
 }
 
-function rangeErr(s: Spec, v: number): never {
-  return typeErr(s, `a number in [${s.min === -Infinity ? "-∞" : s.min}, ${s.max === Infinity ? "∞" : s.max}]`, v);
+/** The words a schema node allows (`oneOf` of `const`s, or `enum`), or null. */
+export function wordsOf(node: SchemaNode): string[] | null {
+  if (Array.isArray(node.enum)) return node.enum.map(String);
+  const alts = node.oneOf;
+  if (Array.isArray(alts) && alts.length > 0 && alts.every((a) => a && typeof a === "object" && "const" in a)) return alts.map((a) => String((a as { const: unknown }).const));
+  return null;
 }
 
 /**
- * Compiles one checker per pack: every given fact must be declared and of its declared type.
- * `users` names, for each fact, the first rule that reads it, so an error can say who needed it.
+ * Compiles the facts check of a pack from the `facts` node of its input schema (`properties`: one
+ * schema per declared fact, see input-schema.ts). `docs` gives each fact's declared type (which
+ * decides its slot's numbering) and `users` names, for each fact, the first rule that reads it, so
+ * an error can say who needed it.
  */
-export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, units: ReadonlyMap<string, UnitDoc>, users: ReadonlyMap<string, string> = new Map()): FactsChecker {
-  const names = Object.keys(facts);
+export function compileFactsCheck(node: SchemaNode, docs: Readonly<Record<string, FactDoc>>, users: ReadonlyMap<string, string> = new Map()): FactsCheck {
+  const props = (node.properties ?? {}) as Record<string, SchemaNode>;
+  const names = Object.keys(props);
   const specs = new Map<string, Spec>();
-  const slots = factSlots(facts);
-  for (const [name, doc] of Object.entries(facts)) {
-    let allowed: Set<string> | null = null;
-    if (doc.type === "enum") allowed = new Set(doc.values ?? []);
-    if (doc.type === "unit") {
-      const kinds = doc.kinds ? new Set(doc.kinds) : null;
-      allowed = new Set([...units.values()].filter((u) => !kinds || kinds.has(u.kind)).map((u) => u.id));
-    }
-    const domain = doc.type === "enum" ? factDomain(doc) : null;
-    const positions = domain ? new Map(domain.map((v, i) => [v, i] as const)) : null;
-    specs.set(name, { name, type: doc.type, code: CODE[doc.type], min: doc.min ?? -Infinity, max: doc.max ?? Infinity, kinds: doc.kinds ?? null, allowed, positions, slot: slots.get(name)!, rule: users.get(name) ?? null });
+  const slots = factSlots(docs);
+  for (const name of names) {
+    const s = props[name]!;
+    const doc = docs[name]!;
+    const words = wordsOf(s);
+    const allowed = doc.type === "enum" || doc.type === "unit" ? new Set(words ?? []) : null;
+    const positions = doc.type === "enum" ? new Map((words ?? []).map((v, i) => [v, i] as const)) : null;
+    const min = typeof s.minimum === "number" ? s.minimum : -Infinity;
+    const max = typeof s.maximum === "number" ? s.maximum : Infinity;
+    specs.set(name, { name, type: doc.type, code: CODE[doc.type], min, max, kinds: doc.kinds ?? null, allowed, positions, slot: slots.get(name)!, rule: users.get(name) ?? null });
   }
   // Copied per call (a flat copy of small integers is cheap); -1 marks an absent fact. Not frozen
   // (copying a frozen array is slow) but private to this closure; the empty case gets a frozen one.
   const template: number[] = names.map(() => -1);
   const none: readonly number[] = Object.freeze(template.slice());
-  return (input) => {
+  const positions = (input: unknown): readonly number[] | null => {
     if (input === undefined || input === null) return none;
-    if (typeof input !== "object" || Array.isArray(input)) return fail("INPUT_INVALID", "`facts` must be a mapping of fact names to values.", { detail: "facts not an object" }, { path: "facts" });
+    if (typeof input !== "object" || Array.isArray(input)) return null;
     const f = input as Record<string, unknown>;
     const out = template.slice();
     for (const key in f) {
       if (!Object.prototype.hasOwnProperty.call(f, key)) continue;
       const spec = specs.get(key);
-      if (spec === undefined) {
-        const hint = suggest(key, names);
-        fail("FACT_UNKNOWN", `The fact \`${key}\` is not declared by this pack${hint ? `; did you mean \`${hint}\`?` : ` (facts: ${names.join(", ")}).`}`, { fact: key, suggestion: hint }, { path: `facts.${key}` });
-      }
+      if (spec === undefined) return null;
       const v = f[key];
       if (v === undefined) continue;
       // The common kinds inline (enum, unit, boolean); the rest in checkOther.
@@ -142,9 +163,36 @@ export function compileFactsChecker(facts: Readonly<Record<string, FactDoc>>, un
       else if (spec.allowed !== null) at = spec.allowed.has(v as string) ? 0 : undefined;
       else if (spec.code === 1) at = v === true ? 1 : v === false ? 0 : undefined;
       else at = checkOther(spec, v);
-      if (at === undefined) return refuse(spec, v);
+      if (at === undefined) return null;
       out[spec.slot] = at;
     }
     return out;
   };
+  const problems = (input: unknown): Problem[] => {
+    if (input === undefined || input === null) return [];
+    if (typeof input !== "object" || Array.isArray(input)) {
+      return [problem("INPUT_TYPE", `\`facts\` must be a mapping of fact names to values, but it is ${kindOf(input)}.`, { expected: "a mapping", actual: kindOf(input) }, { path: "facts" })];
+    }
+    const out: Problem[] = [];
+    const f = input as Record<string, unknown>;
+    for (const key of Object.keys(f)) {
+      const spec = specs.get(key);
+      if (spec === undefined) {
+        const hint = suggest(key, names);
+        out.push(problem("FACT_UNKNOWN", `The fact \`${key}\` is not declared by this pack${hint ? `; did you mean \`${hint}\`?` : ` (facts: ${names.join(", ")}).`}`, { fact: key, suggestion: hint }, { path: `facts.${key}` }));
+        continue;
+      }
+      const v = f[key];
+      if (v === undefined) continue;
+      const ok = spec.positions !== null ? spec.positions.has(v) : spec.allowed !== null ? spec.allowed.has(v as string) : spec.code === 1 ? typeof v === "boolean" : checkOther(spec, v) !== undefined;
+      if (!ok) out.push(refusal(spec, v));
+    }
+    return out;
+  };
+  const check: FactsChecker = (input) => {
+    const at = positions(input);
+    if (at !== null) return at;
+    throw new YingshangError(problems(input));
+  };
+  return { check, positions, problems };
 }

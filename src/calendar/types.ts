@@ -4,9 +4,10 @@ import type { DateTime } from "luxon";
 /**
  * A day given to the calendar: `"YYYY-MM-DD"` (a Shanghai calendar day), an ISO instant
  * (`"2026-09-18T23:30:00-07:00"` → the Shanghai date of that instant, here 2026-09-19; without an
- * offset the wall time is read as Shanghai time), or a luxon `DateTime` (→ its Shanghai date).
+ * offset the wall time is read as Shanghai time), a luxon `DateTime` or a JavaScript `Date` (→ the
+ * Shanghai date of that instant).
  */
-export type DateInput = string | DateTime;
+export type DateInput = string | DateTime | Date;
 
 /**
  * What a day is: an ordinary weekday (`workday`), a Saturday or Sunday (`weekend`), a day off

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { fail } from "../../errors.js";
 import type { DateInput } from "../types.js";
 import { dayNumber, parseDay } from "./days.js";
+import { kindOf } from "./kind-words.js";
 
 /** All calendar work happens in this zone, whatever the host's zone. */
 export const ZONE = "Asia/Shanghai";
@@ -13,24 +14,13 @@ export interface Moment {
   seconds: number | null;
 }
 
-function describe(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (DateTime.isDateTime(v)) return v.invalidExplanation ?? "invalid DateTime";
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
-
 function invalid(v: unknown, what: string): never {
-  const shown = describe(v);
-  return fail(
-    "INVALID_DATE",
-    `${what === "date" ? "" : what + " "}"${shown}" is not a real date; write it as YYYY-MM-DD (e.g. 2026-09-18) or as an ISO instant with an offset (e.g. 2026-09-18T17:30:00+08:00).`,
-    { value: shown },
-    { path: what },
-  );
+  const fix = "write it as YYYY-MM-DD (e.g. 2026-09-18) or as an ISO instant with an offset (e.g. 2026-09-18T17:30:00+08:00)";
+  const named = what === "date" ? "" : `${what} `;
+  // Text is quoted once; anything else is named by its kind (a number is not "missing", NaN not "null").
+  if (typeof v === "string") return fail("INVALID_DATE", `${named}"${v}" is not a real date; ${fix}.`, { value: v }, { path: what });
+  const kind = DateTime.isDateTime(v) ? `an invalid luxon DateTime (${v.invalidExplanation ?? v.invalidReason ?? "invalid"})` : kindOf(v);
+  return fail("INVALID_DATE", `${what === "date" ? "The date" : what} must be a date (text, a luxon DateTime or a JavaScript Date), but it is ${kind}; ${fix}.`, { value: kind }, { path: what });
 }
 
 function fromDateTime(dt: DateTime, original: unknown, what: string): Moment {
@@ -62,6 +52,8 @@ export function toMoment(v: DateInput, what = "date"): Moment {
     return invalid(v, what);
   }
   if (DateTime.isDateTime(v)) return fromDateTime(v, v, what);
+  // A JavaScript Date is an instant, like a DateTime: its Shanghai day (an invalid Date is refused).
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? invalid(v, what) : fromDateTime(DateTime.fromJSDate(v), v, what);
   return invalid(v, what);
 }
 

@@ -4,6 +4,7 @@ import { fail } from "../../errors.js";
 import type { DeadlineDoc, Effective, FactRef, PeriodDoc, Source } from "../pack-types.js";
 import { checkIds, type Ctx, type Predicate } from "./ctx.js";
 import { own } from "./readonly-map.js";
+import { kindOf } from "../../calendar/impl/kind-words.js";
 
 export type PeriodResolver = (facts: Readonly<Record<string, unknown>>) => PeriodSpec;
 
@@ -43,7 +44,8 @@ export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: str
     return (f) => {
       const n = f[name];
       if (n === undefined) return fail("FACT_MISSING", `The fact \`${name}\` (the number of days) is needed by \`${rule}\` but was not given.`, { fact: name, rule }, { path: `facts.${name}` });
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return fail("FACT_TYPE", `The fact \`${name}\` must be a whole number of days ≥ 0 (got ${JSON.stringify(n)}).`, { fact: name, expected: "a whole number ≥ 0", actual: JSON.stringify(n), rule }, { path: `facts.${name}` });
+      // The period's own limit (≥ 1) is reached through the fact, so the error names the fact, not the period.
+      if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1) return fail("FACT_TYPE", `The fact \`${name}\` gives the ${key === "workingDays" ? "working days" : "days"} of \`${rule}\`, so it must be a whole number ≥ 1, but it is ${kindOf(n)}${n === 0 ? " (for 当场, the pack says sameDay: true)" : ""}.`, { fact: name, expected: "a whole number ≥ 1", actual: kindOf(n), rule }, { path: `facts.${name}` });
       return n;
     };
   };

@@ -7,7 +7,7 @@ import { problem, YingshangError, type Problem } from "../../errors.js";
 import type { FactDoc } from "../pack-types.js";
 import { suggest } from "./suggest.js";
 import { parseDay } from "../../calendar/impl/days.js";
-import { kindOf } from "./kind-words.js";
+import { kindOf } from "../../calendar/impl/kind-words.js";
 import type { SchemaNode } from "./input-schema.js";
 
 /**

@@ -11,7 +11,7 @@
 import { problem, YingshangError, type Problem } from "../../errors.js";
 import { parseDay } from "../../calendar/impl/days.js";
 import { suggest } from "./suggest.js";
-import { kindOf } from "./kind-words.js";
+import { kindOf } from "../../calendar/impl/kind-words.js";
 import { wordsOf } from "./facts-check.js";
 import { INSTANT, type SchemaNode } from "./input-schema.js";
 

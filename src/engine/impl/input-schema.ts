@@ -22,7 +22,7 @@ export const DATE: SchemaNode = { type: "string", format: "date", description: "
  */
 export const INSTANT: SchemaNode = {
   type: "string",
-  pattern: "^\\d{4}-\\d{2}-\\d{2}(?:[Tt]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:[Zz]|[+-]\\d{2}:?\\d{2})?)?$",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}(?:[Tt](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:[Zz]|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?)?$",
   description: "A date YYYY-MM-DD, or an ISO instant (e.g. 2026-09-18T17:30:00+08:00; without an offset, Shanghai time).",
 };
 

@@ -2,8 +2,6 @@
 export interface PackProblemParams {
   /** Bad input given to a command or function that is not about a pack (malformed JSON, missing argument). */
   INPUT_INVALID: { detail: string };
-  /** Case input: a key that is not one of the keys allowed there (often a typo); nothing is evaluated. */
-  INPUT_UNKNOWN_KEY: { key: string; suggestion: string | null; allowed: string[] };
   /** Case input: a required key is absent (e.g. a deadline's `received`, the case's `asOf`). */
   INPUT_MISSING_KEY: { key: string };
   /** Case input: a value of the wrong kind (a number where a date is expected, NaN, a list for a mapping). */

@@ -212,3 +212,33 @@ export function ajvZh(keyword: string, detail: string): string {
       return "不符合格式要求";
   }
 }
+
+/**
+ * The Chinese words for the kinds the case input check names (`expected` and `actual` of
+ * INPUT_TYPE): "a whole number ≥ 1", "NaN (not a number)", "the number 5", "a JavaScript Date"…
+ */
+export function inputKindZh(t: string): string {
+  const m = (re: RegExp) => re.exec(t);
+  let x: RegExpExecArray | null;
+  if (t.startsWith("a date (YYYY-MM-DD) or an ISO instant")) return "日期（`YYYY-MM-DD`）或时刻（如 `2026-09-18T17:30:00+08:00`）";
+  if (t === "a date (YYYY-MM-DD)") return "日期（`YYYY-MM-DD`）";
+  if ((x = m(/^a whole number ≥ (-?\d+)$/))) return `不小于 ${x[1]} 的整数`;
+  if ((x = m(/^a whole number ≤ (-?\d+)$/))) return `不大于 ${x[1]} 的整数`;
+  if ((x = m(/^a (whole )?number from (\S+) to (\S+)$/))) return `${x[2]} 到 ${x[3]} 之间的${x[1] ? "整数" : "数字"}`;
+  if ((x = m(/^a number ([≥≤]) (\S+)$/))) return `${x[1] === "≥" ? "不小于" : "不大于"} ${x[2]} 的数字`;
+  if ((x = m(/^one of (.*)$/))) return `以下之一：${x[1]!.split(", ").map((w) => `\`${w}\``).join("、")}`;
+  if ((x = m(/^a list of at least (\d+)$/))) return `至少 ${x[1]} 项的列表`;
+  if ((x = m(/^a list of (\d+)$/))) return `${x[1]} 项的列表`;
+  if (t.startsWith("a mapping")) return "映射（键: 值）";
+  if (t === "NaN (not a number)") return "`NaN`（不是数字）";
+  if (t === "Infinity" || t === "-Infinity") return `无穷大 \`${t}\``;
+  if ((x = m(/^the number (.*)$/))) return `数字 \`${x[1]}\``;
+  if ((x = m(/^the big integer (.*)$/))) return `大整数 \`${x[1]}\``;
+  if (t === "true" || t === "false") return `真假值 \`${t}\``;
+  if (t === "a JavaScript Date") return "`Date` 对象（日期要写成文字）";
+  if (t === "an invalid JavaScript Date") return "无效的 `Date` 对象";
+  if (t === "a luxon DateTime") return "`DateTime` 对象（日期要写成文字）";
+  if (t === "null") return "空值（null）";
+  if (t === "undefined") return "未定义（undefined）";
+  return typeZh(t);
+}

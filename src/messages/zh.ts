@@ -3,7 +3,7 @@
  * 加在句首；编号只在需要照着输入时出现，并用反引号括起。新增问题代码时在这里补一句（en.ts 同理）。
  */
 import type { Catalog } from "./types.js";
-import { ajvZh, detailZh, factsZh, ids, kindZh, limitZh, objectZh, typeZh } from "./zh-words.js";
+import { ajvZh, detailZh, factsZh, ids, inputKindZh, kindZh, limitZh, objectZh, typeZh } from "./zh-words.js";
 
 /** 「在 `path`」 when the problem has a path but no line to point at. */
 const at = (p: { path?: string; line?: number }): string => (p.path && p.line === undefined ? `\`${p.path}\` ` : "");
@@ -73,6 +73,10 @@ export const zh: Catalog = {
     p.rule.startsWith("(") ? `缺少事实 \`${p.fact}\`，确定单位时需要它。` : `缺少事实 \`${p.fact}\`，规则 \`${p.rule}\` 需要它。`,
   FACT_TYPE: (p) => `事实 \`${p.fact}\` 应为${typeZh(p.expected)}，实际是${typeZh(p.actual)}${p.rule ? `（规则 \`${p.rule}\` 要读它）` : ""}。`,
   FACT_ENUM: (p) => `事实 \`${p.fact}\` 的值 \`${p.value}\` 不在允许的取值之中（${ids(p.allowed)}）${p.rule ? `，规则 \`${p.rule}\` 要读它` : ""}。`,
+  INPUT_MISSING_KEY: (p, pl) => `案件输入缺少必填字段 \`${pl.path ?? p.key}\`，请补上。`,
+  INPUT_TYPE: (p, pl) => `${pl.path ? `\`${pl.path}\` ` : "案件输入"}应为${inputKindZh(p.expected)}，实际是${inputKindZh(p.actual)}。`,
+  INPUT_VALUE: (p, pl) => `${pl.path ? `\`${pl.path}\` 的` : ""}取值 \`${p.value}\` 不在允许的取值（${ids(p.allowed)}）之中${p.suggestion ? `；是否应为 \`${p.suggestion}\`？` : "。"}`,
+  INPUT_ONE_OF: (p, pl) => (p.given.length === 0 ? `${pl.path ? `\`${pl.path}\` ` : ""}需要 ${ids(p.keys)} 中的一个。` : `${pl.path ? `\`${pl.path}\` ` : ""}同时给了 ${ids(p.given)}，只能给其中一个。`),
   INPUT_UNKNOWN_KEY: (p, pl) => `输入中的 \`${pl.path ?? p.key}\` 不是此处允许的字段${p.suggestion ? `；是否应为 \`${p.suggestion}\`？` : `；允许的字段：${ids(p.allowed)}。`}`,
   FACT_UNKNOWN: (p) => `本政策包没有声明事实 \`${p.fact}\`${orMaybe(p.suggestion)}`,
   RULE_UNKNOWN: (p) => `本政策包没有${kindZh(p.kind)} \`${p.id}\`；已有：${ids(p.known)}。`,

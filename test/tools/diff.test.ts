@@ -164,7 +164,8 @@ describe("yingshang diff (CLI exit codes)", () => {
     expect(r.stdout).toContain("Changes: none in domain terms.");
   });
 
-  it("exits 1 when outcomes change, with or without a bump; --require-bump passes once the version is raised", () => {
+  // Four CLI runs of 300 cases each: the limit is for a hang, set so that a busy machine does not fail it.
+  it("exits 1 when outcomes change, with or without a bump; --require-bump passes once the version is raised", { timeout: 600_000 }, () => {
     const r = cliRun(suqianA, suqianShorter, "--population", "300");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("deadline due date:");

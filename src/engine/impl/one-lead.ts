@@ -13,7 +13,7 @@ import type { FactsChecker } from "./facts-check.js";
 const COMBINATION_LIMIT = 4096;
 
 /** Names of every fact a table reads, in its conditions and in its unit references. */
-function factNames(value: unknown, out: Set<string>): Set<string> {
+export function factNames(value: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => factNames(v, out));
   else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;

@@ -5,6 +5,7 @@
  */
 import type { Condition, FactDoc, Pack, TableDoc, UnitRef } from "../../core.js";
 import { candidateValues } from "../../engine/impl/fact-space.js";
+import { factNames } from "../../engine/impl/one-lead.js";
 import { h } from "./dom.js";
 import type { ViewContext } from "./main.js";
 import { HIT_POLICY, OPERATOR, ROLE } from "./words.js";
@@ -75,17 +76,8 @@ function unitText(pack: Pack, r: UnitRef | UnitRef[]): string {
 function proof(pack: Pack, t: TableDoc): HTMLElement {
   if (!t.exactlyOneLead && t.hitPolicy !== "unique") return h("p", { class: "proof muted" }, "此表不要求“恰好一条”：", HIT_POLICY[t.hitPolicy] ?? t.hitPolicy, "。");
   const cands = candidateValues(pack.facts, t.rules.map((r) => r.when), pack.units);
-  const facts = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (typeof o.fact === "string") facts.add(o.fact);
-      if (typeof o.lookup === "string" && typeof o.key === "string") facts.add(o.key);
-      for (const [k, x] of Object.entries(o)) if (k !== "source") visit(x);
-    }
-  };
-  visit(t.rules);
+  // The same facts, and the same candidate values, as the proof that ran when the pack compiled.
+  const facts = factNames(t.rules, new Set());
   const used = [...facts].filter((f) => (cands.get(f) ?? []).length > 0);
   const total = used.reduce((n, f) => n * cands.get(f)!.length, 1);
   const limit = 4096;

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fail } from "../errors.js";
 import type { Compliance, Counts, DeadlinesReport, ScoringReport } from "./report.js";
+import { capNote } from "./report-md.js";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(s: unknown): string {
@@ -99,7 +100,7 @@ export function renderScoringHtml(r: ScoringReport): string {
   const ties = new Set(r.ranking.filter((x, i, a) => a.some((y, j) => j !== i && y.rank === x.rank)).map((x) => x.unit));
   const rankingRows = r.ranking
     .map(
-      (u) => `<tr${ties.has(u.unit) ? ' class="tie"' : ""}><td class="n rank">${u.rank}</td><td>${esc(u.name)}${u.name !== u.unit ? ` <code>${esc(u.unit)}</code>` : ""}</td><td class="n"><b>${fmt(u.total)}</b></td>${r.categories.map((c) => `<td class="n">${fmt(u.scores[c.id] ?? 0)}</td>`).join("")}</tr>`,
+      (u) => `<tr${ties.has(u.unit) ? ' class="tie"' : ""}><td class="n rank">${u.rank}</td><td>${esc(u.name)}${u.name !== u.unit ? ` <code>${esc(u.unit)}</code>` : ""}</td><td class="n"><b>${fmt(u.total)}</b></td>${r.categories.map((c) => `<td class="n">${fmt(u.scores[c.id] ?? 0)}${u.lost[c.id]?.capped ? `<br><small class="cap" title="累计应扣${fmt(u.lost[c.id]!.deductedRaw)}分">${esc(capNote(u.lost[c.id]))}</small>` : ""}</td>`).join("")}</tr>`,
     )
     .join("\n");
   const details = r.ranking

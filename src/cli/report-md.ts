@@ -30,15 +30,22 @@ function bar(value: number, max: number, width = 20): string {
   return "█".repeat(Math.floor(units / 2)) + (units % 2 ? "▌" : "");
 }
 
+/** 「扣30分（扣完为止）」 where a category's deductions passed its points. */
+export function capNote(l: { deducted: number; deductedRaw: number; capped: boolean } | undefined): string {
+  return l?.capped ? `扣${fmt(l.deducted)}分（扣完为止）` : "";
+}
+
 export function renderScoringMd(r: ScoringReport): string {
   const out: string[] = [];
   out.push(`# ${mdEsc(r.scorecard.name)} · ${mdEsc(r.period)}`, "");
   out.push(`${mdEsc(r.pack.name)}${r.pack.document ? ` — ${mdEsc(r.pack.document)}` : ""}. Scores as of ${r.asOf} (the last day of ${mdEsc(r.period)}); full marks ${r.scorecard.total}; equal totals share a rank.`, "");
+  const ye = (r as ScoringReport & { yearEnd?: { combine: string; clause: string | null; assumption: string | null } }).yearEnd;
+  if (ye) out.push(`综合排名：四个季度总分${ye.combine === "mean" ? "的平均值" : "之和"}${ye.clause ? `（${mdEsc(ye.clause)}）` : ""}。${ye.assumption ? `说明（假设）：${mdEsc(ye.assumption)}` : ""}`, "");
   out.push("## Ranking", "");
   out.push(
     table(
       ["Rank", "Unit", "Total", ...r.categories.map((c) => `${mdEsc(c.name)} /${c.max}`), ""],
-      r.ranking.map((u) => [String(u.rank), mdEsc(u.name) + (u.name !== u.unit ? ` (${mdEsc(u.unit)})` : ""), `**${fmt(u.total)}**`, ...r.categories.map((c) => fmt(u.scores[c.id] ?? 0)), bar(u.total, r.scorecard.total)]),
+      r.ranking.map((u) => [String(u.rank), mdEsc(u.name) + (u.name !== u.unit ? ` (${mdEsc(u.unit)})` : ""), `**${fmt(u.total)}**`, ...r.categories.map((c) => fmt(u.scores[c.id] ?? 0) + (u.lost[c.id]?.capped ? ` · ${capNote(u.lost[c.id])}` : "")), bar(u.total, r.scorecard.total)]),
       [true, false, true, ...r.categories.map(() => true), false],
     ),
     "",

@@ -9,7 +9,8 @@ import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { fail } from "../errors.js";
+import { fail, problem, YingshangError, type Problem } from "../errors.js";
+import { suggest } from "../engine/impl/suggest.js";
 import { BUNDLED_PACKS, loadPack } from "../engine/load.js";
 import type { Pack } from "../engine/pack.js";
 import { rank, type ScoreInput } from "../engine/score.js";
@@ -40,6 +41,8 @@ export interface ScoringReport {
     name: string;
     total: number;
     scores: Record<string, number>;
+    /** Per category: points lost (capped at the category's points, 扣完为止), the raw sum, whether the cap applied. */
+    lost: Record<string, { deducted: number; deductedRaw: number; capped: boolean }>;
     deductions: { item: string; itemName: string; category: string; count: number; points: number; clause: string; quote: string }[];
     survey: { counted: number; mean: number | null; score: number } | null;
   }[];
@@ -72,18 +75,41 @@ export function periodEnd(period: string): { kind: string; asOf: string } {
  */
 function readUnits(file: string): { inputs: Record<string, ScoreInput>; names: Record<string, string> } {
   const raw = readJsonFile(file) as unknown;
-  const obj = raw && typeof raw === "object" && !Array.isArray(raw) && "units" in raw ? (raw as { units: unknown }).units : raw;
+  const problems: Problem[] = [];
+  const unknown = (obj: Record<string, unknown>, allowed: string[], path: string) => {
+    for (const k of Object.keys(obj)) {
+      if (allowed.includes(k)) continue;
+      const hint = suggest(k, allowed);
+      const at = path ? `${path}.${k}` : k;
+      problems.push(problem("INPUT_UNKNOWN_KEY", `\`${at}\` is not a key here${hint ? `; did you mean \`${hint}\`?` : ""} (keys: ${allowed.join(", ")}).`, { key: k, suggestion: hint, allowed }, { file, path: at }));
+    }
+  };
+  const wrapped = raw !== null && typeof raw === "object" && !Array.isArray(raw) && "units" in raw;
+  if (wrapped) unknown(raw as Record<string, unknown>, ["units"], "");
+  const obj = wrapped ? (raw as { units: unknown }).units : raw;
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
     return fail("INPUT_INVALID", `${file} must map each unit to its incidents and survey: { "township-a": { "incidents": [...], "survey": {...} } }.`, { detail: "units not a mapping" }, { file });
   }
   const inputs: Record<string, ScoreInput> = {};
   const names: Record<string, string> = {};
+  const base = wrapped ? "units." : "";
   for (const [unit, v] of Object.entries(obj as Record<string, unknown>)) {
     if (!v || typeof v !== "object" || Array.isArray(v)) return fail("INPUT_INVALID", `${file}: unit ${JSON.stringify(unit)} must be an object with incidents and/or survey.`, { detail: "unit not an object" }, { file, path: unit });
+    // A misspelt key (\`incident\` for \`incidents\`) would otherwise score the unit as if nothing happened.
+    unknown(v as Record<string, unknown>, ["incidents", "survey", "name"], `${base}${unit}`);
     const { name, ...rest } = v as Record<string, unknown>;
-    if (name !== undefined) names[unit] = String(name);
+    if (Array.isArray(rest.incidents)) {
+      rest.incidents.forEach((inc: unknown, i: number) => {
+        if (inc && typeof inc === "object" && !Array.isArray(inc)) unknown(inc as Record<string, unknown>, ["item", "count", "note"], `${base}${unit}.incidents[${i}]`);
+      });
+    }
+    if (name !== undefined) {
+      if (typeof name !== "string") problems.push(problem("INPUT_INVALID", `\`${base}${unit}.name\` must be text (the unit's name as published).`, { detail: "name" }, { file, path: `${base}${unit}.name` }));
+      else names[unit] = name;
+    }
     inputs[unit] = rest as ScoreInput;
   }
+  if (problems.length) throw new YingshangError(problems);
   return { inputs, names };
 }
 
@@ -112,10 +138,60 @@ export function buildScoringReport(pack: Pack, scorecardId: string, units: Recor
         name: names[row.unit] ?? pack.units.get(row.unit)?.zh ?? row.unit,
         total: row.total,
         scores: Object.fromEntries(Object.entries(s.categories).map(([id, c]) => [id, c.score])),
+        lost: Object.fromEntries(Object.entries(s.categories).map(([id, c]) => [id, { deducted: c.deducted, deductedRaw: c.deductedRaw, capped: c.capped }])),
         deductions: s.deductions.map((d) => ({ ...d, itemName: itemNames.get(d.item) ?? d.item })),
         survey: s.survey ? { counted: s.survey.counted, mean: s.survey.mean, score: s.survey.score } : null,
       };
     }),
+  };
+}
+
+/**
+ * The year-end 综合排名: each quarter scored as published, then combined per unit as the scorecard's
+ * `yearEnd` declares (兴化: the mean of the four quarterly totals, a marked assumption). The quarters
+ * stand where the categories stand in a quarterly report.
+ */
+export function buildYearReport(pack: Pack, scorecardId: string, quarters: { inputs: Record<string, ScoreInput>; names: Record<string, string> }[], year: string): ScoringReport & { yearEnd: { combine: string; clause: string | null; assumption: string | null } } {
+  const { asOf } = periodEnd(year);
+  const card = findScorecard(pack, scorecardId, asOf);
+  if (!card.yearEnd) return fail("INPUT_INVALID", `Scorecard \`${card.id}\` declares no year-end ranking (\`yearEnd\` in scoring.yaml), so a year cannot be ranked.`, { detail: "no yearEnd" }, { path: "period" });
+  if (card.period !== "quarter" || quarters.length !== 4) {
+    return fail("INPUT_INVALID", `The year-end ranking of \`${card.id}\` combines four quarters: give --input Q1.json Q2.json Q3.json Q4.json (got ${quarters.length} file${quarters.length === 1 ? "" : "s"}).`, { detail: "four quarters" }, { path: "input" });
+  }
+  const reports = quarters.map((q, i) => buildScoringReport(pack, scorecardId, q.inputs, q.names, `${year}-Q${i + 1}`));
+  const units = new Set(reports.flatMap((r) => r.ranking.map((u) => u.unit)));
+  const problems: Problem[] = [];
+  for (const u of [...units].sort()) {
+    reports.forEach((r, i) => {
+      // Nothing guessed: a unit missing from a quarter is an error, not a zero or a skipped quarter.
+      if (!r.ranking.some((x) => x.unit === u)) problems.push(problem("INPUT_INVALID", `Unit \`${u}\` is not in the file of quarter ${i + 1}; every unit needs all four quarters for the year-end ranking.`, { detail: `missing ${u} in Q${i + 1}` }, { path: `input[${i}].${u}` }));
+    });
+  }
+  if (problems.length) throw new YingshangError(problems);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const rows = [...units].map((unit) => {
+    const qs = reports.map((r) => r.ranking.find((x) => x.unit === unit)!);
+    const sum = qs.reduce((a, q) => a + q.total, 0);
+    return {
+      rank: 0,
+      unit,
+      name: qs[3]!.name,
+      total: r2(card.yearEnd!.combine === "mean" ? sum / 4 : sum),
+      scores: Object.fromEntries(qs.map((q, i) => [`Q${i + 1}`, q.total])),
+      lost: {},
+      deductions: qs.flatMap((q, i) => q.deductions.map((d) => ({ ...d, itemName: `第${"一二三四"[i]}季度：${d.itemName}` }))),
+      survey: null,
+    };
+  });
+  rows.sort((a, b) => b.total - a.total || (a.unit < b.unit ? -1 : 1));
+  rows.forEach((row, i) => (row.rank = i > 0 && rows[i - 1]!.total === row.total ? rows[i - 1]!.rank : i + 1));
+  return {
+    ...reports[3]!,
+    period: year,
+    asOf,
+    categories: [1, 2, 3, 4].map((n) => ({ id: `Q${n}`, name: `第${"一二三四"[n - 1]}季度`, max: card.total })),
+    ranking: rows,
+    yearEnd: { combine: card.yearEnd.combine, clause: card.yearEnd.source?.clause ?? null, assumption: card.yearEnd.assumption ?? null },
   };
 }
 
@@ -317,18 +393,21 @@ export function registerReport(program: Command): void {
     .description("rank units on a scorecard for a period: ranking (ties share a rank), each unit's deductions with their clauses")
     .argument("<pack>", "a pack folder or a bundled pack name")
     .requiredOption("--scorecard <id>", "the scorecard's id")
-    .requiredOption("--input <file>", 'units.json: { "unit-id": { "incidents": [{ "item", "count" }], "survey": { "优秀": 3 }, "name"?: "display name" } }')
+    .requiredOption("--input <files...>", 'units.json: { "unit-id": { "incidents": [{ "item", "count" }], "survey": { "优秀": 3 }, "name"?: "display name" } }; for a year, the four quarters\' files in order')
     .requiredOption("--period <period>", "the period scored: 2026-Q1, 2026-H1, 2026-03 or 2026 (rules are read as of its last day)")
     .option("--format <format>", "html or md (default: from --out's extension; Markdown on stdout)")
     .option("--out <file>", "write the report to a file")
     .option("--json", "print the report's data as JSON instead")
     .option("--calendar <file...>", "extra calendar files")
-    .action((spec: string, opts: ReportOpts & { scorecard: string; input: string; period: string }) =>
+    .action((spec: string, opts: ReportOpts & { scorecard: string; input: string[]; period: string }) =>
       runAction(opts, () => {
         formatOf(opts);
         const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
-        const { inputs, names } = readUnits(opts.input);
-        const data = buildScoringReport(pack, opts.scorecard, inputs, names, opts.period);
+        const files = opts.input.map(readUnits);
+        const card = findScorecard(pack, opts.scorecard, periodEnd(opts.period).asOf);
+        const yearOfQuarters = /^\d{4}$/.test(opts.period) && card.period === "quarter";
+        if (!yearOfQuarters && files.length !== 1) fail("INPUT_INVALID", `--period ${opts.period} takes one --input file (four only for a year's 综合排名).`, { detail: "one input" }, { path: "input" });
+        const data = yearOfQuarters ? buildYearReport(pack, opts.scorecard, files, opts.period) : buildScoringReport(pack, opts.scorecard, files[0]!.inputs, files[0]!.names, opts.period);
         return write(opts, data, () => renderScoringHtml(data), () => renderScoringMd(data));
       }),
     );

@@ -201,6 +201,8 @@ export interface ScorecardDoc {
   zh?: string;
   total: number;
   period?: "month" | "quarter" | "half-year" | "year";
+  /** How the periods' totals combine into the year-end ranking (综合排名), with the clause or a marked assumption. */
+  yearEnd?: { combine: "mean" | "sum"; source?: Source; assumption?: string; note?: string };
   source: Source;
   effective?: Effective;
   note?: string;

@@ -22,7 +22,12 @@ export interface ScoreResult {
   scorecard: string;
   total: number;
   max: number;
-  categories: Record<string, { zh: string | null; max: number; deducted: number; score: number; clause: string }>;
+  /**
+   * Per category: `deducted` is what the category lost, never more than its points (扣完为止);
+   * `deductedRaw` is the sum of its deductions before that cap (for a survey category, with the
+   * survey's shortfall); `capped` tells that the cap applied (规范服务 −36 → 扣30分（扣完为止）).
+   */
+  categories: Record<string, { zh: string | null; max: number; deducted: number; deductedRaw: number; capped: boolean; score: number; clause: string }>;
   deductions: { item: string; category: string; count: number; points: number; clause: string; quote: string }[];
   survey: { counted: number; mean: number | null; score: number; rule: string } | null;
   trace: TraceEntry[];
@@ -126,18 +131,19 @@ export function runScore(card: ScorecardDoc, input: ScoreInput, asOf: string, tr
         sum += v * cnt;
       }
       const mean = n > 0 ? sum / n : null;
-      const raw = mean === null ? (cat.survey.whenNoAnswerCounts === "full" ? cat.max : 0) : mean * cat.survey.weight;
-      s = r2(Math.max(0, Math.min(cat.max, raw)));
+      const got = mean === null ? (cat.survey.whenNoAnswerCounts === "full" ? cat.max : 0) : mean * cat.survey.weight;
+      s = r2(Math.max(0, Math.min(cat.max, got)));
       survey = { counted: n, mean: mean === null ? null : r2(mean), score: s, rule: mean === null ? `no counted answer: ${cat.survey.whenNoAnswerCounts}` : `mean × ${cat.survey.weight}` };
       if (trace) trace.push({ kind: "survey", id: `${card.id}/${cat.id}`, fired: true, clause: cat.source.clause, quote: cat.source.quote, note: survey.rule });
       const d = deducted.get(cat.id) ?? 0;
       s = r2(Math.max(0, s - d));
-      categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: r2(cat.max - s), score: s, clause: cat.source.clause };
+      const raw = r2(cat.max - survey.score + d);
+      categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: r2(cat.max - s), deductedRaw: raw, capped: raw > cat.max, score: s, clause: cat.source.clause };
       continue;
     }
     const d = deducted.get(cat.id) ?? 0;
     s = r2(Math.max(0, cat.max - d)); // 扣完为止: a category never goes below 0
-    categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: d, score: s, clause: cat.source.clause };
+    categories[cat.id] = { zh: cat.zh ?? null, max: cat.max, deducted: r2(Math.min(cat.max, d)), deductedRaw: d, capped: d > cat.max, score: s, clause: cat.source.clause };
   }
   const total = r2(Math.min(card.total, Math.max(0, Object.values(categories).reduce((a, c) => a + c.score, 0))));
   return { kind: "score", scorecard: card.id, total, max: card.total, categories, deductions, survey, trace: trace ?? EMPTY, receipt };

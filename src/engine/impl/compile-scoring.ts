@@ -8,6 +8,11 @@ export function checkScorecards(ctx: Ctx): void {
   ctx.docs.scorecards.forEach((sc, si) => {
     const base = `/scorecards/${si}`;
     ctx.source(sc.source, `scorecard ${sc.id}`, FILE, `${base}/source`);
+    if (sc.yearEnd) {
+      ctx.source(sc.yearEnd.source, `scorecard ${sc.id} year-end ranking`, FILE, `${base}/yearEnd/source`);
+      // What the document does not say is marked as an assumption, never stated as its rule.
+      if (!sc.yearEnd.assumption && !sc.yearEnd.source) ctx.report("SCHEMA_MISSING_KEY", `\`yearEnd\` of scorecard \`${sc.id}\` needs the clause that says how periods combine (\`source\`) or, where the document does not say, an \`assumption\` with its reason.`, { key: "assumption" }, FILE, `${base}/yearEnd`);
+    }
     ctx.effective(sc.effective, FILE, `${base}/effective`);
     checkIds(ctx, sc.categories, "category", FILE, `${base}/categories`);
     const sum = sc.categories.reduce((s, c) => s + c.max, 0);

@@ -260,7 +260,7 @@ export function scoreSection(c: Ctx, id: string, r: ScoreResult): ExplainSection
   const lines: ExplainLine[] = [];
   for (const [cid, cat] of Object.entries(r.categories)) {
     const name = cat.zh ?? cid;
-    lines.push({ kind: "category", id: cid, clause: cat.clause, text: zh(c) ? `${name}：${cat.score} / ${cat.max}${cat.deducted ? `（扣 ${cat.deducted} 分）` : ""}（${cat.clause}）` : `${name}: ${cat.score} / ${cat.max}${cat.deducted ? ` (−${cat.deducted})` : ""} (${cat.clause})` });
+    lines.push({ kind: "category", id: cid, clause: cat.clause, text: zh(c) ? `${name}：${cat.score} / ${cat.max}${cat.deducted ? `（扣 ${cat.deducted} 分${cat.capped ? "，扣完为止" : ""}）` : ""}（${cat.clause}）` : `${name}: ${cat.score} / ${cat.max}${cat.deducted ? ` (−${cat.deducted}${cat.capped ? `, capped: ${cat.deductedRaw} deducted in all` : ""})` : ""} (${cat.clause})` });
   }
   for (const d of r.deductions) {
     const times = d.count > 1 ? (zh(c) ? ` × ${d.count}` : ` × ${d.count}`) : "";

@@ -22,8 +22,12 @@ export interface PeriodSpec {
   startDay?: "excluded" | "included";
   /** Shanghai time `"HH:MM"`: a matter received after it on a working day counts as received on the next working day. */
   cutoff?: string;
-  /** The statutory maximum of all extensions together; absent = no extension allowed. */
+  /** The statutory maximum of all extensions together; absent (with no `totalCap`) = no extension allowed. */
   extensionCap?: { workingDays?: number; days?: number };
+  /** The most the period plus all its extensions may come to (e.g. a matter's statutory limit), in the period's unit. */
+  totalCap?: { workingDays?: number; days?: number };
+  /** The clause a refused extension cites (e.g. `营口 六.3`); absent, the refusal cites none. */
+  capClause?: string;
   /** Fractions of the period at which to warn, e.g. `[0.5, 0.75]`. */
   warnAt?: number[];
 }
@@ -150,8 +154,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const unit: Unit | "sameDay" = spec.workingDays !== undefined ? "workingDays" : spec.days !== undefined ? "days" : "sameDay";
   const n = spec.workingDays ?? spec.days ?? 0;
   const included = spec.startDay === "included";
-  const capUnit: Unit | null = spec.extensionCap ? (spec.extensionCap.workingDays !== undefined ? "workingDays" : "days") : null;
-  const cap = spec.extensionCap ? (spec.extensionCap.workingDays ?? spec.extensionCap.days ?? 0) : 0;
+  const { capUnit, cap } = capOf(spec, unit, n);
+  const per = spec.capClause ? ` (${spec.capClause})` : "";
 
   // Plain data for the counting helpers below (module functions: no closures made per call).
   const counting: Counting = { c, start, spans, included, n, unit, capUnit };
@@ -166,7 +170,7 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     const xUnit: Unit = x.workingDays !== undefined ? "workingDays" : "days";
     const amount = (x.workingDays ?? x.days) as number;
     if (capUnit === null) {
-      fail("EXTENSION_OVER_CAP", `The extension events.extensions[${i}] of ${amount} ${xUnit === "days" ? "days" : "working days"} is not allowed: this period has no extensionCap, so it cannot be extended; remove the extension or add the statutory maximum as extensionCap.`, { requested: amount, allowed: 0, cap: 0 }, { path: `events.extensions[${i}]` });
+      fail("EXTENSION_OVER_CAP", `The extension events.extensions[${i}] of ${amount} ${xUnit === "days" ? "days" : "working days"} is not allowed: this period has no extensionCap, so it cannot be extended; remove the extension or add the statutory maximum as extensionCap.`, { requested: amount, allowed: 0, cap: 0, clause: spec.capClause ?? null }, { path: `events.extensions[${i}]` });
     }
     if (xUnit !== capUnit) badEvents(`events.extensions[${i}]`, `is in ${xUnit} but the extensionCap is in ${capUnit}`, `give the extension in ${capUnit}`);
     if (at < rec.day) badEvents(`events.extensions[${i}].requestedOn`, `(${c.strAt(at)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");
@@ -174,8 +178,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
     if (at > current) {
       fail(
         "EXTENSION_AFTER_EXPIRY",
-        `The extension events.extensions[${i}] was requested on ${c.strAt(at)}, after the period had expired on ${c.strAt(current)}; an extension must be approved and announced before the period ends (营口 六.3), so this case is overdue.`,
-        { requestedOn: c.strAt(at) as string, dueDate: c.strAt(current) as string },
+        `The extension events.extensions[${i}] was requested on ${c.strAt(at)}, after the period had expired on ${c.strAt(current)}; an extension must be approved and announced before the period ends${per}, so this case is overdue.`,
+        { requestedOn: c.strAt(at) as string, dueDate: c.strAt(current) as string, clause: spec.capClause ?? null },
         { path: `events.extensions[${i}].requestedOn` },
       );
     }
@@ -183,8 +187,10 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
       const unitName = capUnit === "days" ? "days" : "working days";
       fail(
         "EXTENSION_OVER_CAP",
-        `The extension events.extensions[${i}] of ${amount} ${unitName} would bring the extensions to ${used + amount} ${unitName}, past the statutory maximum of ${cap}; at most ${cap - used} more ${unitName} can be granted.`,
-        { requested: amount, allowed: cap - used, cap },
+        spec.totalCap
+          ? `The extension events.extensions[${i}] of ${amount} ${unitName} would bring the period to ${n + used + amount} ${unitName}, past its maximum of ${n + cap}${per}; at most ${cap - used} more ${unitName} can be granted.`
+          : `The extension events.extensions[${i}] of ${amount} ${unitName} would bring the extensions to ${used + amount} ${unitName}, past the statutory maximum of ${cap}${per}; at most ${cap - used} more ${unitName} can be granted.`,
+        { requested: amount, allowed: cap - used, cap, clause: spec.capClause ?? null },
         { path: `events.extensions[${i}]` },
       );
     }
@@ -310,6 +316,21 @@ function natural(c: CompiledCalendar, i: number, d: number): number {
 /** The last counted day (before moving to a working day), with `ext` extra units of the cap's unit. */
 function nominalWith(k: Counting, ext: number): number {
   return k.unit === "sameDay" ? k.start : countTo(k, k.n + (k.capUnit === k.unit ? ext : 0), k.unit);
+}
+
+/**
+ * The unit extensions are counted in and how much they may add: `extensionCap` bounds the extensions,
+ * `totalCap` the period plus the extensions (so it allows `totalCap − n`); with both, the smaller.
+ */
+function capOf(spec: PeriodSpec, unit: Unit | "sameDay", n: number): { capUnit: Unit | null; cap: number } {
+  const x = spec.extensionCap;
+  const t = spec.totalCap;
+  const xUnit: Unit | null = x ? (x.workingDays !== undefined ? "workingDays" : "days") : null;
+  const tUnit: Unit | null = t ? (t.workingDays !== undefined ? "workingDays" : "days") : null;
+  const fromTotal = t ? Math.max(0, (t.workingDays ?? t.days ?? 0) - (tUnit === unit ? n : 0)) : Number.POSITIVE_INFINITY;
+  const fromExt = x ? (x.workingDays ?? x.days ?? 0) : Number.POSITIVE_INFINITY;
+  const capUnit = xUnit ?? tUnit;
+  return { capUnit, cap: capUnit === null ? 0 : Math.min(fromExt, fromTotal) };
 }
 
 /** The due day index, with `ext` extra units of the cap's unit. */

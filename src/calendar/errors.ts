@@ -31,8 +31,8 @@ export interface CalendarProblemParams {
   PERIOD_INVALID: { detail: string };
   /** Case events that are not valid (order, missing start, overlapping pauses…). */
   EVENTS_INVALID: { detail: string };
-  /** An extension asked for after the deadline had passed. */
-  EXTENSION_AFTER_EXPIRY: { requestedOn: string; dueDate: string };
-  /** An extension that would take the period past its statutory cap. */
-  EXTENSION_OVER_CAP: { requested: number; allowed: number; cap: number };
+  /** An extension asked for after the deadline had passed. `clause`: the pack's clause that requires it (null outside a pack). */
+  EXTENSION_AFTER_EXPIRY: { requestedOn: string; dueDate: string; clause: string | null };
+  /** An extension that would take the period past its statutory cap. `clause`: the pack's clause that sets the cap (null outside a pack). */
+  EXTENSION_OVER_CAP: { requested: number; allowed: number; cap: number; clause: string | null };
 }

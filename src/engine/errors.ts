@@ -58,6 +58,12 @@ export interface PackProblemParams {
   EFFECTIVE_INVALID: { detail: string };
   /** A condition that cannot be evaluated as written (wrong value type for the operator, unknown fact…). */
   CONDITION_INVALID: { detail: string };
+  /** A rule that names joint leads (a list) in a table that says a case has exactly one lead unit. */
+  LEAD_NOT_ONE: { table: string; rule: string; count: number };
+  /** Warning: a number of a rule or item that its own quote does not contain (五/5, 十五/15, 两/2 all count). */
+  QUOTE_NUMBER_MISMATCH: { value: number; what: string; clause: string; quote: string };
+  /** Warning: a value the pack chose (a default, a lookup, an effective date…) that no `assumption` marks. */
+  ASSUMPTION_UNMARKED: { what: string };
   /** A pack test file entry that is malformed (e.g. names no evaluator or two). */
   TEST_INVALID: { detail: string };
 
@@ -83,6 +89,8 @@ export interface PackProblemParams {
   REQUIREMENT_FAILED: { rule: string; message: string };
   /** Evaluation: a case history that goes up more than one rung without a jump that allows it. */
   ESCALATION_SKIPPED_RUNG: { ladder: string; from: string; to: string };
+  /** Evaluation: a case history that steps up from a rung where an exclusive jump's condition holds (the two paths exclude each other). */
+  ESCALATION_EXCLUDED_PATH: { ladder: string; from: string; to: string; jump: string };
   /** Evaluation: a case history that is malformed (unknown rung, dates out of order…). */
   HISTORY_INVALID: { ladder: string; detail: string };
   /** Evaluation: scoring input that is malformed (unknown item, negative count, unknown answer). */

@@ -8,11 +8,32 @@ export interface Source {
   note?: string;
 }
 
-/** When a pack or rule is in force (both days inclusive). */
+/** 本包假定: a value the document leaves open, chosen by the pack, with the reason in Chinese. */
+export interface Assumption {
+  zh: string;
+  en?: string;
+}
+
+/**
+ * When a pack or rule is in force (both days inclusive). Written as dates, or as `{ period: id }` naming
+ * a period of pack.yaml, which the reader replaces by that period's dates (keeping `period`).
+ */
 export interface Effective {
   from: string;
   until?: string;
   note?: string;
+  assumption?: Assumption;
+  /** The pack.yaml period these dates come from, when written as `{ period: id }`. */
+  period?: string;
+}
+
+/** A named date range of pack.yaml (`periods:`), used by several `effective: { period: id }`. */
+export interface PeriodRangeDoc {
+  zh: string;
+  from: string;
+  until?: string;
+  note?: string;
+  assumption?: Assumption;
 }
 
 /** A json-rules-engine condition. */
@@ -67,6 +88,8 @@ export interface FactDoc {
   default?: unknown;
   /** The clause that makes this fact matter (optional). */
   source?: Source;
+  /** Why the `default` was chosen, where the document gives none. */
+  assumption?: Assumption;
   note?: string;
 }
 
@@ -77,6 +100,8 @@ export interface PackMeta {
   issuer: string;
   document: { title: string; number?: string; issued?: string; seed?: string; note?: string };
   effective: Effective;
+  /** Named date ranges that several `effective: { period: id }` refer to. */
+  periods?: Record<string, PeriodRangeDoc>;
   calendar: string;
   version: string;
   changelog?: { version: string; date: string; note: string }[];
@@ -87,14 +112,48 @@ export interface PackMeta {
 export const ROLES = ["lead", "cooperating", "helper", "agent", "supervisor", "coordinator", "leader", "liaison"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A unit that holds a role only while `when` holds (e.g. once an event has happened). */
+export interface ConditionalUnitRef {
+  unit: UnitRef;
+  when: Condition;
+  source?: Source;
+}
+
+/** A role's value: a unit, or a unit under a condition. */
+export type RoleRef = UnitRef | ConditionalUnitRef;
+
+/** A consequence of a rule: what follows, for whom, decided by whom, under its own condition. */
+export interface ConsequenceDoc {
+  id: string;
+  zh: string;
+  when?: Condition;
+  to?: UnitRef | UnitRef[];
+  by?: UnitRef;
+  source: Source;
+  note?: string;
+}
+
 export interface AssignmentRuleDoc {
   id: string;
   zh?: string;
   when?: Condition;
-  then: Partial<Record<Role, UnitRef | UnitRef[]>> & { outcome?: string; note?: string; designationRequired?: string };
+  then: { lead?: UnitRef | UnitRef[] } & Partial<Record<Exclude<Role, "lead">, RoleRef | RoleRef[]>> & {
+      outcome?: string;
+      note?: string;
+      designationRequired?: string;
+      consequences?: ConsequenceDoc[];
+    };
   source: Source;
   effective?: Effective;
+  assumption?: Assumption;
   note?: string;
+}
+
+/** An outcome word of a table with its Chinese name. */
+export interface OutcomeDoc {
+  id: string;
+  zh: string;
+  en?: string;
 }
 
 export interface TableDoc {
@@ -102,7 +161,7 @@ export interface TableDoc {
   zh?: string;
   hitPolicy: "first" | "unique" | "collect";
   exactlyOneLead?: boolean;
-  outcomes?: string[];
+  outcomes?: OutcomeDoc[];
   effective?: Effective;
   note?: string;
   rules: AssignmentRuleDoc[];
@@ -112,6 +171,7 @@ export interface LookupDoc {
   zh?: string;
   entries: Record<string, string>;
   source: Source;
+  assumption?: Assumption;
   note?: string;
 }
 
@@ -120,11 +180,22 @@ export interface AssignmentDoc {
   tables: TableDoc[];
 }
 
+/** A limit on extensions as written in a pack: a number of days or a fact, and the clause a refusal cites. */
+export interface CapDoc {
+  workingDays?: number | FactRef;
+  days?: number | FactRef;
+  source?: Source;
+}
+
 /** A period as written in a pack: numbers may come from facts. */
-export type PeriodDoc = Omit<PeriodSpec, "workingDays" | "days"> & {
+export type PeriodDoc = Omit<PeriodSpec, "workingDays" | "days" | "extensionCap" | "totalCap" | "capClause"> & {
   workingDays?: number | FactRef;
   days?: number | FactRef;
   sameDayAllowed?: boolean;
+  /** The most all extensions together may add. */
+  extensionCap?: CapDoc;
+  /** The most the period plus all its extensions may come to (e.g. the matter's statutory limit). */
+  totalCap?: CapDoc;
 };
 
 export interface VariantDoc {
@@ -134,6 +205,7 @@ export interface VariantDoc {
   period: PeriodDoc;
   source: Source;
   effective?: Effective;
+  assumption?: Assumption;
   note?: string;
 }
 
@@ -147,6 +219,7 @@ export interface DeadlineDoc {
   requires?: { condition: Condition; message: string };
   source?: Source;
   effective?: Effective;
+  assumption?: Assumption;
   note?: string;
 }
 
@@ -157,11 +230,15 @@ export interface RungDoc {
   zh?: string;
   actor: UnitRef | { cases: { when?: Condition; unit: UnitRef; source?: Source }[] };
   action?: string;
-  within?: PeriodDoc;
+  /** The rung's time limit: a period, or a deadline of deadlines.yaml by id (one number in one place). */
+  within?: PeriodDoc | { deadline: string };
   escalateOn?: ("failed" | "timeout" | "dissatisfied")[];
   final?: boolean;
+  /** A step no case skips: `resolved` below it moves the case on to it instead of closing it. */
+  required?: boolean;
   source: Source;
   effective?: Effective;
+  assumption?: Assumption;
   note?: string;
 }
 
@@ -172,7 +249,8 @@ export interface LadderDoc {
   effective?: Effective;
   note?: string;
   rungs: RungDoc[];
-  jumps?: { id: string; zh?: string; from: string; to: string; when?: Condition; source: Source }[];
+  /** `exclusive`: when `when` holds the case must take the jump; stepping up from `from` instead is refused. */
+  jumps?: { id: string; zh?: string; from: string; to: string; when?: Condition; exclusive?: boolean; assumption?: Assumption; source: Source }[];
   returns?: { id?: string; zh?: string; from: string; to: string; on: "dissatisfied" | "failed"; source: Source }[];
 }
 
@@ -193,7 +271,7 @@ export interface CategoryDoc {
   source: Source;
   note?: string;
   items?: ScoreItemDoc[];
-  survey?: { answers: Record<string, number | null>; weight: number; whenNoAnswerCounts: "full" | "zero"; note?: string };
+  survey?: { answers: Record<string, number | null>; weight: number; whenNoAnswerCounts: "full" | "zero"; assumption?: Assumption; note?: string };
 }
 
 export interface ScorecardDoc {

@@ -13,7 +13,7 @@ function bad(path: string, detail: string, fix: string): never {
 const checked = new WeakMap<object, number | null>();
 
 function frozenThrough(spec: PeriodSpec): boolean {
-  return Object.isFrozen(spec) && (spec.extensionCap === undefined || Object.isFrozen(spec.extensionCap)) && (spec.warnAt === undefined || Object.isFrozen(spec.warnAt));
+  return Object.isFrozen(spec) && (spec.extensionCap === undefined || Object.isFrozen(spec.extensionCap)) && (spec.totalCap === undefined || Object.isFrozen(spec.totalCap)) && (spec.warnAt === undefined || Object.isFrozen(spec.warnAt));
 }
 
 /** Checks a period spec; returns the cutoff in seconds after midnight (or null). */
@@ -53,6 +53,19 @@ function checkSpecOnce(spec: PeriodSpec): number | null {
     const v = c[cu[0] as "workingDays" | "days"];
     if (!isCount(v)) bad(`spec.extensionCap.${cu[0]}`, `is ${JSON.stringify(v)}`, "give a whole number ≥ 1");
   }
+  if (spec.totalCap !== undefined) {
+    const t = spec.totalCap;
+    if (!isObj(t)) bad("spec.totalCap", "is not an object", "give e.g. { workingDays: 20 }");
+    const tu = (["workingDays", "days"] as const).filter((k) => t[k] !== undefined);
+    if (tu.length !== 1) bad("spec.totalCap", tu.length ? "has both workingDays and days" : "has no length", "give exactly one of workingDays or days");
+    const v = t[tu[0] as "workingDays" | "days"];
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) bad(`spec.totalCap.${tu[0]}`, `is ${JSON.stringify(v)}`, "give a whole number ≥ 0");
+    const unit = spec.workingDays !== undefined ? "workingDays" : spec.days !== undefined ? "days" : "sameDay";
+    if (tu[0] !== unit) bad("spec.totalCap", `is in ${tu[0]} but the period is in ${unit}`, "give the total in the period's own unit");
+    const x = spec.extensionCap;
+    if (x !== undefined && isObj(x) && (x.workingDays !== undefined ? "workingDays" : "days") !== tu[0]) bad("spec.extensionCap", "is in another unit than spec.totalCap", "give both in the same unit");
+  }
+  if (spec.capClause !== undefined && (typeof spec.capClause !== "string" || spec.capClause.length === 0)) bad("spec.capClause", `is ${JSON.stringify(spec.capClause)}`, "give the clause as text, e.g. \"六.3\"");
   if (spec.warnAt !== undefined) {
     if (!Array.isArray(spec.warnAt)) bad("spec.warnAt", "is not a list", "give fractions of the period, e.g. [0.5, 0.75]");
     spec.warnAt.forEach((f, i) => {

@@ -86,8 +86,17 @@ export const en: Catalog = {
   CALENDAR_UNKNOWN: (p) => `no calendar named \`${p.name}\`; known: ${list(p.known)}.`,
   PERIOD_INVALID: (p) => `the period is not valid: ${p.detail}.`,
   EVENTS_INVALID: (p) => `the case events are not valid: ${p.detail}.`,
-  EXTENSION_AFTER_EXPIRY: (p) => `the extension was requested on ${p.requestedOn}, after the deadline had passed (${p.dueDate}); ask before it passes.`,
-  EXTENSION_OVER_CAP: (p) => (p.cap === 0 ? "this period has no extensionCap, so it cannot be extended." : `an extension of ${p.requested} days is over the cap: at most ${p.allowed} more (cap ${p.cap}).`),
+  EXTENSION_AFTER_EXPIRY: (p) => `the extension was requested on ${p.requestedOn}, after the deadline had passed (${p.dueDate}); ask before it passes${p.clause ? ` (${p.clause})` : ""}.`,
+  EXTENSION_OVER_CAP: (p) =>
+    p.cap === 0 && p.clause
+      ? `an extension of ${p.requested} days is refused: the period already takes its whole maximum (${p.clause}).`
+      : p.cap === 0
+        ? "this period has no extensionCap, so it cannot be extended."
+        : `an extension of ${p.requested} days is over the cap: at most ${p.allowed} more (cap ${p.cap}${p.clause ? `, ${p.clause}` : ""}).`,
+  LEAD_NOT_ONE: (p) => `table \`${p.table}\` gives exactly one lead unit, but rule \`${p.rule}\` names ${p.count} joint leads; name one, or drop \`exactlyOneLead\` from the table.`,
+  QUOTE_NUMBER_MISMATCH: (p) => `the number ${p.value} (${p.what}) is not in this rule's quote (${p.clause}: "${p.quote.length > 60 ? `${p.quote.slice(0, 60)}…` : p.quote}"); correct the number, or quote the words that give it.`,
+  ASSUMPTION_UNMARKED: (p) => `${p.what} is a value the pack chose, not one the document gives; mark it with \`assumption: { zh: 理由 }\` so that explain and coverage show it.`,
+  ESCALATION_EXCLUDED_PATH: (p) => `ladder \`${p.ladder}\`: these facts require jump \`${p.jump}\`, so the case cannot step from \`${p.from}\` to \`${p.to}\` (the two paths exclude each other).`,
   USAGE_INVALID: (p) => `${p.reason.replace(/-/g, " ")}${p.word ? `: ${p.word}` : ""}; see \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\`.`,
   PACK_UNKNOWN: (p) => `this server has no pack \`${p.pack}\`; it serves ${list(p.known)}.`,
   ROUTE_UNKNOWN: (p) => `there is no \`${p.method} ${p.url}\`; GET /v1/openapi.json lists every route.`,

@@ -125,9 +125,17 @@ export const zh: Catalog = {
   CALENDAR_UNKNOWN: (p) => `没有名为 \`${p.name}\` 的日历；已有：${ids(p.known)}。`,
   PERIOD_INVALID: (_p, pl) => `时限的写法有误${pl.path ? `：\`${pl.path}\` 的值不符合要求` : ""}；请写明 \`workingDays\`（工作日）、\`days\`（自然日）或 \`sameDay: true\`（当场）中的一种。`,
   EVENTS_INVALID: (_p, pl) => `案件事件有误${pl.path ? `：\`${pl.path}\` 不符合要求` : ""}；日期请写成 \`YYYY-MM-DD\`，并按先后顺序排列。`,
-  EXTENSION_AFTER_EXPIRY: (p) => `延期在 ${p.requestedOn} 才提出，而时限已于 ${p.dueDate} 届满；延期须在届满前告知。`,
+  EXTENSION_AFTER_EXPIRY: (p) => `延期在 ${p.requestedOn} 才提出，而时限已于 ${p.dueDate} 届满；延期须在届满前告知${p.clause ? `（${p.clause}）` : ""}。`,
   EXTENSION_OVER_CAP: (p) =>
-    p.cap === 0 ? "这个时限没有规定延期上限，因此不能延期。" : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天）。`,
+    p.cap === 0 && p.allowed === 0 && p.requested > 0 && p.clause
+      ? `申请延期 ${p.requested} 天，但这个时限已到最长期限，不能再延期（${p.clause}）。`
+      : p.cap === 0
+        ? "这个时限没有规定延期上限，因此不能延期。"
+        : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天${p.clause ? `，${p.clause}` : ""}）。`,
+  LEAD_NOT_ONE: (p) => `分派表 \`${p.table}\` 规定每个项目只有一个牵头单位，但规则 \`${p.rule}\` 列了 ${p.count} 个共同牵头单位；请只写一个，或去掉表上的 \`exactlyOneLead\`。`,
+  QUOTE_NUMBER_MISMATCH: (p) => `数字 ${p.value} 不在这条规则的引文中（${p.clause}：「${p.quote.length > 40 ? `${p.quote.slice(0, 40)}…` : p.quote}」）；若文件写的是别的数字，请改正这里；若数字无误，请引用写出它的原文。`,
+  ASSUMPTION_UNMARKED: () => "这个值是本包自己选定的，文件中没有依据；请加上 `assumption: { zh: 理由 }` 写明为何取这个值，解释和覆盖情况才会把它标为本包的假定。",
+  ESCALATION_EXCLUDED_PATH: (p) => `督办链 \`${p.ladder}\`：按本案的事实必须走跳级 \`${p.jump}\`，不能从 \`${p.from}\` 逐级走到 \`${p.to}\`（两条路径互相排斥）。`,
   USAGE_INVALID: (p) =>
     `${USAGE[p.reason] ?? USAGE.other}${p.word ? `：\`${p.word}\`` : ""}；请运行 \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\` 查看用法。`,
   PACK_UNKNOWN: (p) => `本服务没有政策包 \`${p.pack}\`；现有：${ids(p.known)}。`,

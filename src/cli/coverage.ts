@@ -20,7 +20,8 @@ export function registerCoverage(program: Command): void {
           out
             .map((c) => {
               const lines = c.clauses.map((cl) => `  ${cl.coveredBy.length ? "✓" : "✗"} ${cl.id.padEnd(10)} ${cl.title ?? ""}${cl.coveredBy.length ? `  ← ${cl.coveredBy.join(", ")}` : "  ← NOT COVERED: add a rule or a duty citing this clause"}`);
-              return [`${c.pack}: ${c.covered}/${c.total} clauses covered (${(c.ratio * 100).toFixed(1)} %)`, ...lines].join("\n");
+              const assumed = c.assumptions.map((a) => `  本包假定 ${a.what}：${a.zh}  ← ${a.file} ${a.path}`);
+              return [`${c.pack}: ${c.covered}/${c.total} clauses covered (${(c.ratio * 100).toFixed(1)} %)`, ...lines, ...(assumed.length ? [`  assumptions (${assumed.length}):`, ...assumed] : [])].join("\n");
             })
             .join("\n\n"),
         );

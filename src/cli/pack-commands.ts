@@ -44,15 +44,18 @@ export function registerPackCommands(program: Command): void {
     .action((packs: string[], opts: Opts) =>
       runAction(opts, () => {
         const calendars = calendarsOption(opts.calendar);
-        const results: { pack: string; valid: boolean; problems: Problem[]; calendar?: { id: string; version: string } }[] = [];
+        const results: { pack: string; valid: boolean; problems: Problem[]; warnings: Problem[]; calendar?: { id: string; version: string } }[] = [];
+        const placed = (spec: string, p: Problem): Problem => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem;
         for (const spec of packs) {
           const dir = resolvePackDir(spec);
           try {
-            const cal = compilePack(readPackDir(dir), { folder: basename(dir), calendars }).calendar;
-            results.push({ pack: spec, valid: true, problems: [], calendar: { id: cal.id, version: cal.version } });
+            const pack = compilePack(readPackDir(dir), { folder: basename(dir), calendars });
+            const cal = pack.calendar;
+            // Warnings leave the pack valid: a number missing from its quote, a chosen value not marked as an assumption.
+            results.push({ pack: spec, valid: true, problems: [], warnings: pack.warnings.map((w) => placed(spec, w)), calendar: { id: cal.id, version: cal.version } });
           } catch (e) {
             if (!(e instanceof YingshangError)) throw e;
-            results.push({ pack: spec, valid: false, problems: e.problems.map((p) => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem) });
+            results.push({ pack: spec, valid: false, problems: e.problems.map((p) => placed(spec, p)), warnings: [] });
           }
         }
         const lang = problemLang();
@@ -61,7 +64,14 @@ export function registerPackCommands(program: Command): void {
         const head = (r: (typeof results)[number]): string =>
           lang === "zh" ? (r.valid ? `通过   ${r.pack}` : `未通过 ${r.pack}（${r.problems.length} 个问题）`) : r.valid ? `ok   ${r.pack}` : `FAIL ${r.pack} (${r.problems.length} problem${r.problems.length > 1 ? "s" : ""})`;
         emit(opts, { valid: results.every((r) => r.valid), packs: results }, () =>
-          results.map((r) => [head(r) + calendarNote(r), ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`)].join("\n")).join("\n"),
+          results
+            .map((r) => {
+              // Warnings leave the pack valid; they follow its problems, each with its code.
+              const warn = r.warnings.map((w) => `  ${lang === "zh" ? "提醒" : "warn"} ${formatProblem(w, { lang })} [${w.code}]`);
+              const count = r.warnings.length ? (lang === "zh" ? `（${r.warnings.length} 个提醒）` : ` (${r.warnings.length} warning${r.warnings.length > 1 ? "s" : ""})`) : "";
+              return [`${head(r)}${calendarNote(r)}${count}`, ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`), ...warn].join("\n");
+            })
+            .join("\n"),
         );
         return results.every((r) => r.valid) ? EXIT.ok : EXIT.checkFailed;
       }),

@@ -14,12 +14,18 @@ export interface AssignmentResult {
   table: string;
   /** `assigned`: rules applied; `designation-required`: the policy leaves the choice to a decision; `no-match`: no rule applies. */
   kind: "assigned" | "designation-required" | "no-match";
-  /** The one lead unit (牵头单位), as a unit id. */
+  /** The one lead unit (牵头单位), as a unit id; null when there is none or there are joint leads. */
   lead: string | null;
+  /** Every lead unit: the one lead, or all the joint leads (并列牵头单位) a rule names; empty when none. */
+  leads: string[];
   /** Other roles, each a list of unit ids (only roles that were given). */
   roles: Partial<Record<Exclude<Role, "lead">, string[]>>;
   /** For decision tables (eligibility, enforcement…): the outcome word. */
   outcome: string | null;
+  /** The outcome's Chinese name (what people read). */
+  outcomeZh: string | null;
+  /** Consequences of the rules that applied whose own conditions hold: what follows, for whom, decided by whom. */
+  consequences: { id: string; zh: string; to: string[]; by: string | null; clause: string }[];
   /** Ids of the rules that applied, in order. */
   rules: string[];
   /** Why a designation is required, or null. */
@@ -49,10 +55,21 @@ export function freezeAssignment(r: AssignmentResult): AssignmentResult {
   for (const k in r.roles) Object.freeze(r.roles[k as keyof AssignmentResult["roles"]]);
   Object.freeze(r.roles);
   Object.freeze(r.rules);
+  Object.freeze(r.leads);
+  if (r.consequences !== NO_CONSEQUENCES) {
+    for (let i = 0; i < r.consequences.length; i++) {
+      Object.freeze(r.consequences[i]!.to);
+      Object.freeze(r.consequences[i]);
+    }
+    Object.freeze(r.consequences);
+  }
   if (r.trace.length) deepFreeze(r.trace);
   else Object.freeze(r.trace);
   return Object.freeze(r);
 }
+
+const NO_CONSEQUENCES: AssignmentResult["consequences"] = Object.freeze([]) as never;
+const NO_LEADS: string[] = Object.freeze([]) as never;
 
 /** Finds the version of a table in force on `asOf`. */
 export function findTable(pack: Pack, id: string, asOf: string): CompiledTable {
@@ -108,14 +125,34 @@ function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluatio
 /** Builds the result of the rules that applied (not yet frozen). */
 function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluation): AssignmentResult {
   const facts = ev.facts;
-  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, roles: {}, outcome: null, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, leads: NO_LEADS, roles: {}, outcome: null, outcomeZh: null, consequences: NO_CONSEQUENCES, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
+  let joint: string[] | null = null;
   for (let k = 0; k < fired.length; k++) {
     const r = fired[k]!;
     if (r.designationRequired !== null) {
       result.kind = "designation-required";
       result.reason = `${r.designationRequired}（${r.source.clause}）`;
+    }
+    if (r.leads !== null) {
+      // Joint leads: all of them lead; the engine never picks one.
+      joint ??= [];
+      for (let i = 0; i < r.leads.length; i++) {
+        const u = r.leads[i]!(facts);
+        if (u !== null && !joint.includes(u)) joint.push(u);
+      }
+    }
+    for (let i = 0; i < r.consequences.length; i++) {
+      const c = r.consequences[i]!;
+      if (c.when !== null && !c.when(facts, null)) continue;
+      const to: string[] = [];
+      for (let j = 0; j < c.to.length; j++) {
+        const u = c.to[j]!(facts);
+        if (u !== null && !to.includes(u)) to.push(u);
+      }
+      if (result.consequences === NO_CONSEQUENCES) result.consequences = [];
+      result.consequences.push({ id: c.id, zh: c.zh, to, by: c.by === null ? null : c.by(facts), clause: c.clause });
     }
     if (r.lead) {
       const lead = r.lead(facts);
@@ -128,14 +165,24 @@ function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluat
     }
     for (let i = 0; i < r.roles.length; i++) {
       const [role, resolvers] = r.roles[i]!;
-      const list = (result.roles[role] ??= []);
       for (let j = 0; j < resolvers.length; j++) {
         const u = resolvers[j]!(facts);
-        if (u !== null && (list.length === 0 || !list.includes(u))) list.push(u);
+        if (u === null) continue; // a role held under a condition that does not hold (or no unit)
+        const list = (result.roles[role] ??= []);
+        if (list.length === 0 || !list.includes(u)) list.push(u);
       }
     }
     if (r.outcome !== null && result.outcome === null) result.outcome = r.outcome;
   }
-  if (result.kind === "designation-required") result.lead = null;
+  if (joint !== null) {
+    if (result.lead !== null && !joint.includes(result.lead)) joint.unshift(result.lead);
+    result.leads = joint;
+    result.lead = joint.length === 1 ? joint[0]! : null;
+  } else if (result.lead !== null) result.leads = [result.lead];
+  if (result.kind === "designation-required") {
+    result.lead = null;
+    result.leads = NO_LEADS;
+  }
+  if (result.outcome !== null) result.outcomeZh = table.outcomeZh.get(result.outcome) ?? null;
   return result;
 }

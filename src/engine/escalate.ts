@@ -105,12 +105,22 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
     const cur = rungs[i]!;
     const prevOutcome = history[i - 1]!.outcome; // checked in the loop above
     if (ats[i]! < ats[i - 1]!) badStep(l, `the date ${ats[i]} is before the previous step's ${ats[i - 1]}`, i);
-    if (prevOutcome !== undefined && CLOSED.has(prevOutcome)) badStep(l, `the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
+    // Resolved below a required step is not closed: the case moves on to that step (and only there).
+    const continues = prevOutcome !== undefined && CLOSED.has(prevOutcome) && prev.mustContinue;
+    if (prevOutcome !== undefined && CLOSED.has(prevOutcome) && !(continues && cur.index === prev.index + 1)) {
+      badStep(l, prev.mustContinue ? `the case was ${prevOutcome} at \`${prev.id}\`, so it goes on to \`${l.rungs[prev.index + 1]!.id}\`, a required step, not to \`${cur.id}\`` : `the case was already ${prevOutcome} at \`${prev.id}\`; a closed case does not move on`, i);
+    }
     const from = prev.index;
     const to = cur.index;
     const ret = findReturn(l, from, to, prevOutcome);
     const jump = findJump(l, from, to, facts);
-    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !listHas(prev.escalateOn, prevOutcome) && !jump && !ret) {
+    if (to === from + 1 && !prev.final) {
+      const ex = findExclusive(l, from, facts);
+      if (ex && ex.to !== to) {
+        fail("ESCALATION_EXCLUDED_PATH", `Ladder \`${l.id}\`: for these facts the case must take jump \`${ex.id}\` from \`${prev.id}\` to \`${l.rungs[ex.to]!.id}\`; it cannot step up to \`${cur.id}\`, because the two paths exclude each other (${ex.source.clause}).`, { ladder: l.id, from: prev.id, to: cur.id, jump: ex.id }, { path: `history[${i}]` });
+      }
+    }
+    if (to === from + 1 && !prev.final && prevOutcome !== undefined && !continues && !listHas(prev.escalateOn, prevOutcome) && !jump && !ret) {
       badStep(l, `\`${prev.id}\` ended ${prevOutcome}, which does not move a case up (it moves up on: ${prev.escalateOn.join(", ")})`, i);
     }
     if (to === from + 1 && !prev.final) {
@@ -137,6 +147,12 @@ export function runLadder(pack: Pack, l: CompiledLadder, input: EscalationInput,
   const path = l.paths.get(rungs, () => Object.freeze(rungs.map((r) => r.id))) as string[];
   const result: EscalationResult = { kind: "escalation", ladder: l.id, status: "open", current: rung.id, actor, dueBy, overdue, next: null, path, trace: trace ?? EMPTY, receipt: ev.receipt };
   if (lastOutcome !== undefined && CLOSED.has(lastOutcome)) {
+    if (rung.mustContinue) {
+      // A required step lies ahead: the case is not closed before it has been taken.
+      result.status = "escalate";
+      result.next = nextOf(l, facts, l.rungs[rung.index + 1]!, ON_OUTCOME.get(lastOutcome)!);
+      return result;
+    }
     result.status = "resolved";
     return result;
   }
@@ -184,6 +200,16 @@ function findJump(l: CompiledLadder, from: number, to: number, facts: Readonly<R
   for (let i = 0; i < jumps.length; i++) {
     const j = jumps[i]!;
     if (j.from === from && (to === -1 || j.to === to) && (j.when === null || j.when(facts, null))) return j;
+  }
+  return undefined;
+}
+
+/** The first exclusive jump from `from` whose condition holds: the case must take it. */
+function findExclusive(l: CompiledLadder, from: number, facts: Readonly<Record<string, unknown>>): Jump | undefined {
+  const jumps = l.jumps;
+  for (let i = 0; i < jumps.length; i++) {
+    const j = jumps[i]!;
+    if (j.exclusive && j.from === from && j.when !== null && j.when(facts, null)) return j;
   }
   return undefined;
 }

@@ -23,6 +23,8 @@ import { deepFreeze, freezeAll } from "./impl/freeze.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./impl/yaml-read.js";
 import { ReadonlyIndex } from "./impl/readonly-map.js";
 import { receiptMaker, type ReceiptMaker } from "./impl/begin.js";
+import { checkPackWarnings } from "./check/pack-warnings.js";
+import { assumptionsOf, resolvePeriods } from "./check/assumptions.js";
 
 /** How much of the document the pack encodes: clauses cited by a rule, ladder, item or duty. */
 export interface Coverage {
@@ -34,6 +36,8 @@ export interface Coverage {
   ratio: number;
   /** Each clause of the index and what covers it (empty list: not covered). */
   clauses: { id: string; title: string | null; coveredBy: string[] }[];
+  /** Every value the pack chose where the document leaves it open (本包假定), with its reason and place. */
+  assumptions: { what: string; zh: string; file: string; path: string }[];
 }
 
 /** A compiled pack. Frozen: evaluation never changes it. */
@@ -47,6 +51,8 @@ export interface Pack {
   readonly units: ReadonlyMap<string, UnitDoc>;
   readonly facts: Readonly<Record<string, FactDoc>>;
   readonly coverage: Coverage;
+  /** Warnings of `validate` (the pack is valid): numbers missing from their quotes, unmarked assumptions. */
+  readonly warnings: readonly Problem[];
   /** The parsed YAML documents (frozen). */
   readonly docs: PackDocs;
   /** Compiled rules, for the evaluators. Not a stable API. */
@@ -103,6 +109,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   if (!read.docs) throw new YingshangError(sortProblems(read.problems));
   const docs = read.docs;
   const ctx = new Ctx(docs, read.places);
+  resolvePeriods(ctx);
   if (options.folder !== undefined && options.folder !== docs.pack.id) {
     ctx.report("PACK_ID_MISMATCH", `the pack's id is \`${docs.pack.id}\` but its folder is \`${options.folder}\`; the folder is the pack's identity, so make them equal.`, { id: docs.pack.id, folder: options.folder }, "pack.yaml", "/id");
   }
@@ -133,6 +140,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   const checkCase = compileCaseCheck(inputSchema, facts);
   if (ctx.problems.length === 0) checkExactlyOneLead(ctx, tables, checkFacts);
   if (ctx.problems.length) throw new YingshangError(sortProblems(ctx.problems));
+  checkPackWarnings(ctx);
 
   const clauses = docs.pack.clauses.map((c) => ({ id: c.id, title: c.title ?? null, coveredBy: ctx.cited.get(c.id) ?? [] }));
   const covered = clauses.filter((c) => c.coveredBy.length > 0).length;
@@ -146,7 +154,8 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
     calendar: calendar!,
     units: new ReadonlyIndex(ctx.units),
     facts: docs.facts,
-    coverage: deepFreeze({ total: clauses.length, covered, ratio: clauses.length ? covered / clauses.length : 1, clauses }),
+    coverage: deepFreeze({ total: clauses.length, covered, ratio: clauses.length ? covered / clauses.length : 1, clauses, assumptions: assumptionsOf(docs) }),
+    warnings: deepFreeze(sortProblems(ctx.warnings)),
     docs,
     compiled: freezeAll({
       tables: Object.freeze(tables),
@@ -203,6 +212,12 @@ function factUsers(docs: PackDocs): Map<string, string> {
     for (const f of factsOf(cond)) if (!users.has(f)) users.set(f, rule);
   };
   for (const t of docs.assignment.tables) for (const r of t.rules) note(r.when, `${t.id}/${r.id}`);
+  for (const t of docs.assignment.tables) {
+    for (const r of t.rules) {
+      for (const c of r.then.consequences ?? []) note(c.when, `${t.id}/${r.id}/${c.id}`);
+      for (const v of Object.values(r.then)) for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === "object" && "when" in x) note((x as { when: Condition }).when, `${t.id}/${r.id}`);
+    }
+  }
   for (const d of docs.deadlines) {
     for (const v of d.variants ?? []) note(v.when, `${d.id}/${v.id}`);
     note(d.requires?.condition, d.id);

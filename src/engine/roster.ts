@@ -53,7 +53,7 @@ export function checkRoster(pack: Pack, rosterText: string, options: RosterOptio
   const file = options.file ?? "roster.yaml";
   const { value, sink } = readRosterYaml(rosterText, file);
   const roster = buildRoster(value, sink, pack.id);
-  if (roster) checkStaffingRules(roster, rules, pack.units, sink);
+  if (roster) checkStaffingRules(roster, rules, pack.units, sink, pack.meta.city.zh);
   const order = (a: Problem, b: Problem) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
   const problems = [...sink.problems].sort(order);
   const warnings = [...sink.warnings].sort(order);

@@ -56,20 +56,23 @@ function conditionNumbers(ctx: WarnSink, cond: Condition | undefined, src: Sourc
 function checkQuoteNumbers(ctx: WarnSink): void {
   const d = ctx.docs;
   d.assignment.tables.forEach((t, ti) =>
-    t.rules.forEach((r, ri) => conditionNumbers(ctx, r.when, r.source, "assignment.yaml", `/tables/${ti}/rules/${ri}/when`)),
+    t.rules.forEach((r, ri) => conditionNumbers(ctx, r.when, r.assumption ? undefined : r.source, "assignment.yaml", `/tables/${ti}/rules/${ri}/when`)),
   );
   d.deadlines.forEach((dl, i) => {
     const base = `/deadlines/${i}`;
-    periodNumbers(ctx, dl.period, dl.source, "deadlines.yaml", `${base}/period`);
-    if (dl.schedule) number(ctx, dl.schedule.day, dl.source, "deadlines.yaml", `${base}/schedule/day`, "day of the month");
+    // A rule that carries its own assumption says openly that its numbers are the pack's reading.
+    const src = dl.assumption ? undefined : dl.source;
+    periodNumbers(ctx, dl.period, src, "deadlines.yaml", `${base}/period`);
+    if (dl.schedule) number(ctx, dl.schedule.day, src, "deadlines.yaml", `${base}/schedule/day`, "day of the month");
     dl.variants?.forEach((v, vi) => {
+      if (v.assumption) return;
       periodNumbers(ctx, v.period, v.source, "deadlines.yaml", `${base}/variants/${vi}/period`);
       conditionNumbers(ctx, v.when, v.source, "deadlines.yaml", `${base}/variants/${vi}/when`);
     });
   });
   d.ladders.forEach((l, li) =>
     l.rungs.forEach((r, ri) => {
-      if (r.within && !("deadline" in r.within)) periodNumbers(ctx, r.within, r.source, "escalation.yaml", `/ladders/${li}/rungs/${ri}/within`);
+      if (r.within && !("deadline" in r.within) && !r.assumption) periodNumbers(ctx, r.within, r.source, "escalation.yaml", `/ladders/${li}/rungs/${ri}/within`);
     }),
   );
   d.scorecards.forEach((sc, si) =>
@@ -104,8 +107,8 @@ function unmarked(ctx: WarnSink, what: string, file: string, pointer: string): v
   );
 }
 
-function effectiveDates(ctx: WarnSink, eff: Effective | undefined, file: string, pointer: string): void {
-  if (!eff || eff.assumption || eff.period !== undefined) return;
+function effectiveDates(ctx: WarnSink, eff: Effective | undefined, file: string, pointer: string, holder?: { assumption?: unknown }): void {
+  if (!eff || eff.assumption || eff.period !== undefined || holder?.assumption) return;
   const d = ctx.docs.pack;
   const supported = new Set([d.effective.from, ...(d.document.issued ? [d.document.issued] : [])]);
   if (!supported.has(eff.from)) unmarked(ctx, `the start date ${eff.from}`, file, `${pointer}/from`);
@@ -130,15 +133,15 @@ function checkAssumptions(ctx: WarnSink): void {
   }
   d.assignment.tables.forEach((t, ti) => {
     effectiveDates(ctx, t.effective, "assignment.yaml", `/tables/${ti}/effective`);
-    t.rules.forEach((r, ri) => effectiveDates(ctx, r.effective, "assignment.yaml", `/tables/${ti}/rules/${ri}/effective`));
+    t.rules.forEach((r, ri) => effectiveDates(ctx, r.effective, "assignment.yaml", `/tables/${ti}/rules/${ri}/effective`, r));
   });
   d.deadlines.forEach((dl, i) => {
-    effectiveDates(ctx, dl.effective, "deadlines.yaml", `/deadlines/${i}/effective`);
-    dl.variants?.forEach((v, vi) => effectiveDates(ctx, v.effective, "deadlines.yaml", `/deadlines/${i}/variants/${vi}/effective`));
+    effectiveDates(ctx, dl.effective, "deadlines.yaml", `/deadlines/${i}/effective`, dl);
+    dl.variants?.forEach((v, vi) => effectiveDates(ctx, v.effective, "deadlines.yaml", `/deadlines/${i}/variants/${vi}/effective`, v));
   });
   d.ladders.forEach((l, li) => {
     effectiveDates(ctx, l.effective, "escalation.yaml", `/ladders/${li}/effective`);
-    l.rungs.forEach((r, ri) => effectiveDates(ctx, r.effective, "escalation.yaml", `/ladders/${li}/rungs/${ri}/effective`));
+    l.rungs.forEach((r, ri) => effectiveDates(ctx, r.effective, "escalation.yaml", `/ladders/${li}/rungs/${ri}/effective`, r));
   });
   d.duties.forEach((du, i) => effectiveDates(ctx, du.effective, "duties.yaml", `/duties/${i}/effective`));
   d.scorecards.forEach((sc, si) => {

@@ -28,8 +28,11 @@ export interface CompiledDeadline {
 
 const FILE = "deadlines.yaml";
 
-/** Turns a pack period into a resolver; fact-valued numbers are read (and checked) per case. */
-export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: string, rule: string): PeriodResolver {
+/**
+ * Turns a pack period into a resolver; fact-valued numbers (the length and the caps) are read and
+ * checked per case. A refused extension cites the cap's own clause, else the period's (`src`).
+ */
+export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: string, rule: string, src?: Source): PeriodResolver {
   const kinds = (["workingDays", "days", "sameDay"] as const).filter((k) => p[k] !== undefined);
   if (kinds.length !== 1) {
     ctx.report("SCHEMA_VIOLATION", `a period needs exactly one of workingDays, days or sameDay (found ${kinds.length ? kinds.join(" and ") : "none"}).`, { keyword: "period", detail: "exactly one unit" }, file, pointer);
@@ -55,17 +58,38 @@ export function compilePeriod(ctx: Ctx, p: PeriodDoc, file: string, pointer: str
   if (p.sameDay) rest.sameDay = true;
   if (p.startDay) rest.startDay = p.startDay;
   if (p.cutoff) rest.cutoff = p.cutoff;
-  if (p.extensionCap) rest.extensionCap = p.extensionCap;
   if (p.warnAt) rest.warnAt = p.warnAt;
+  // Caps: each of workingDays/days a number or a fact, read per case like the length.
+  const caps: [("extensionCap" | "totalCap"), "workingDays" | "days", (f: Readonly<Record<string, unknown>>) => number][] = [];
+  for (const key of ["extensionCap", "totalCap"] as const) {
+    const cap = p[key];
+    if (!cap) continue;
+    const units = (["workingDays", "days"] as const).filter((k) => cap[k] !== undefined);
+    if (units.length !== 1) {
+      ctx.report("SCHEMA_VIOLATION", `\`${key}\` needs exactly one of workingDays or days (found ${units.length ? units.join(" and ") : "none"}).`, { keyword: key, detail: "exactly one unit" }, file, `${pointer}/${key}`);
+      continue;
+    }
+    if (cap.source) ctx.source(cap.source, `${rule} ${key}`, file, `${pointer}/${key}/source`);
+    caps.push([key, units[0]!, numberOf(cap[units[0]!], `${key}/${units[0]!}`)!]);
+  }
+  const capSource = p.totalCap?.source ?? p.extensionCap?.source ?? src;
+  if (caps.length && capSource) rest.capClause = `${ctx.docs.pack.city.zh} ${capSource.clause}`;
+  const fixedCaps = caps.every(([key, unit]) => typeof p[key]![unit] === "number");
+  if (fixedCaps) for (const [key, unit, n] of caps) rest[key] = Object.freeze({ [unit]: n({}) });
+  const withCaps = (spec: PeriodSpec, f: Readonly<Record<string, unknown>>): PeriodSpec => {
+    if (fixedCaps) return spec;
+    for (const [key, unit, n] of caps) spec[key] = { [unit]: n(f) };
+    return spec;
+  };
   if (!wd && !d) {
     const frozen = Object.freeze({ ...rest });
-    return () => frozen;
+    return fixedCaps ? () => frozen : (f) => withCaps({ ...rest }, f);
   }
-  if (typeof p.workingDays === "number" || typeof p.days === "number") {
+  if ((typeof p.workingDays === "number" || typeof p.days === "number") && fixedCaps) {
     const fixed = Object.freeze({ ...rest, ...(wd ? { workingDays: p.workingDays as number } : { days: p.days as number }) });
     return () => fixed;
   }
-  return (f) => (wd ? { ...rest, workingDays: wd(f) } : { ...rest, days: d!(f) });
+  return (f) => withCaps(wd ? { ...rest, workingDays: wd(f) } : { ...rest, days: d!(f) }, f);
 }
 
 export function compileDeadlines(ctx: Ctx): CompiledDeadline[] {
@@ -79,14 +103,14 @@ export function compileDeadlines(ctx: Ctx): CompiledDeadline[] {
     ctx.source(dl.source, `deadline ${dl.id}`, FILE, `${base}/source`);
     ctx.effective(dl.effective, FILE, `${base}/effective`);
     const variants: CompiledVariant[] = [];
-    if (dl.period) variants.push({ id: null, when: null, period: compilePeriod(ctx, dl.period, FILE, `${base}/period`, dl.id), source: dl.source, effective: undefined });
+    if (dl.period) variants.push({ id: null, when: null, period: compilePeriod(ctx, dl.period, FILE, `${base}/period`, dl.id, dl.source), source: dl.source, effective: undefined });
     if (dl.variants) {
       checkIds(ctx, dl.variants, "variant", FILE, `${base}/variants`);
       dl.variants.forEach((v, vi) => {
         const ptr = `${base}/variants/${vi}`;
         ctx.source(v.source, `deadline ${dl.id}/${v.id}`, FILE, `${ptr}/source`);
         ctx.effective(v.effective, FILE, `${ptr}/effective`);
-        variants.push({ id: v.id, when: ctx.condition(v.when, `${dl.id}/${v.id}`, FILE, `${ptr}/when`), period: compilePeriod(ctx, v.period, FILE, `${ptr}/period`, `${dl.id}/${v.id}`), source: v.source, effective: v.effective });
+        variants.push({ id: v.id, when: ctx.condition(v.when, `${dl.id}/${v.id}`, FILE, `${ptr}/when`), period: compilePeriod(ctx, v.period, FILE, `${ptr}/period`, `${dl.id}/${v.id}`, v.source), source: v.source, effective: v.effective });
       });
     }
     const requires = dl.requires ? { when: ctx.condition(dl.requires.condition, dl.id, FILE, `${base}/requires/condition`)!, message: dl.requires.message } : null;

@@ -9,6 +9,8 @@ import { own } from "./readonly-map.js";
 
 export class Ctx {
   readonly problems: Problem[] = [];
+  /** Problems that leave the pack valid (`validate` prints them as warnings). */
+  readonly warnings: Problem[] = [];
   readonly units: ReadonlyMap<string, UnitDoc>;
   readonly facts: Readonly<Record<string, FactDoc>>;
   readonly clauses: ReadonlySet<string>;
@@ -33,6 +35,11 @@ export class Ctx {
   report<C extends ProblemCode>(code: C, message: string, params: ProblemParams[C], file: string, pointer: string, key = false): void {
     const place = this.places.at(file, pointer, key);
     this.problems.push(problem(code, message, params, place));
+  }
+
+  /** Records a warning at a pointer of a file (the pack stays valid). */
+  warn<C extends ProblemCode>(code: C, message: string, params: ProblemParams[C], file: string, pointer: string): void {
+    this.warnings.push(problem(code, message, params, this.places.at(file, pointer)));
   }
 
   /** Checks a `source` and records its clause as covered by `what`. */

@@ -6,7 +6,7 @@ import type { DeadlineEvaluation, PeriodDeadlineResult } from "../deadline.js";
 import type { EscalationResult } from "../escalate.js";
 import type { CaseInput, NotEvaluated } from "../evaluate.js";
 import type { Pack } from "../pack.js";
-import type { Condition, PeriodDoc } from "../pack-types.js";
+import type { Assumption, Condition, PeriodDoc } from "../pack-types.js";
 import type { ScoreResult } from "../score.js";
 import type { TraceEntry } from "../trace.js";
 import type { PartError } from "./part-error.js";
@@ -28,7 +28,7 @@ export interface ExplainFailedCondition {
 
 /** One line of an explanation. */
 export interface ExplainLine {
-  kind: "decision" | "applied" | "not-applied" | "not-evaluated" | "requirement" | "period" | "status" | "warning" | "ledger" | "path" | "current" | "next" | "category" | "deduction" | "survey" | "schedule";
+  kind: "decision" | "applied" | "not-applied" | "not-evaluated" | "requirement" | "period" | "status" | "warning" | "ledger" | "path" | "current" | "next" | "category" | "deduction" | "survey" | "schedule" | "assumption";
   text: string;
   /** The clause this line rests on, when it rests on one. */
   clause?: string;
@@ -61,6 +61,26 @@ interface Ctx {
 }
 
 const zh = (c: Ctx) => c.lang === "zh";
+
+/** 「（本包假定：…）」: one line per assumption an answer depends on (the English text says the same). */
+function assumptionLines(c: Ctx, found: readonly (Assumption | undefined)[]): ExplainLine[] {
+  const seen = new Set<string>();
+  const out: ExplainLine[] = [];
+  for (const a of found) {
+    if (!a || seen.has(a.zh)) continue;
+    seen.add(a.zh);
+    out.push({ kind: "assumption", text: zh(c) ? `（本包假定：${a.zh}）` : `(the pack assumes: ${a.en ?? a.zh})` });
+  }
+  return out;
+}
+
+/** The assumptions of the facts a condition reads that the case did not give, so their defaults were used. */
+function defaultAssumptions(c: Ctx, when: Condition | undefined): (Assumption | undefined)[] {
+  if (!when) return [];
+  return conditionFacts(when)
+    .filter((f) => c.input?.facts?.[f] === undefined && c.pack.facts[f]?.default !== undefined)
+    .map((f) => c.pack.facts[f]?.assumption);
+}
 const cite = (c: Ctx, clause: string, quote: string): string => (zh(c) ? `依据 ${clause}：${shortQuote(quote)}` : `per ${clause}: ${shortQuote(quote)}`);
 
 /** The value a rule reads for a fact: the given value, else its declared default. */
@@ -128,6 +148,10 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   } else if (r.kind === "no-match") {
     decisions.push({ kind: "decision", text: zh(c) ? "没有规则适用于这些事实" : "no rule applies to these facts" });
   }
+  if (r.lead === null && r.leads.length > 1) {
+    const by = firedRules.find((x) => x.leads !== null) ?? firedRules[0];
+    decisions.push({ kind: "decision", clause: by?.source.clause, quote: by?.source.quote, text: zh(c) ? `共同牵头单位：${r.leads.map((u) => unitName(c.pack, u, c.lang)).join("、")}${by ? `（${cite(c, by.source.clause, by.source.quote)}）` : ""}` : `joint lead units: ${r.leads.map((u) => unitName(c.pack, u, c.lang)).join(", ")}${by ? ` (${cite(c, by.source.clause, by.source.quote)})` : ""}` });
+  }
   if (r.lead !== null) {
     const by = firedRules.find((x) => x.lead !== null) ?? firedRules[0];
     const src = by ? ` (${cite(c, by.source.clause, by.source.quote)})` : "";
@@ -139,8 +163,23 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   if (r.outcome !== null) {
     const by = firedRules.find((x) => x.outcome !== null);
     const note = by ? ruleDoc(by.id)?.then.note : undefined;
-    decisions.push({ kind: "decision", clause: by?.source.clause, quote: by?.source.quote, text: zh(c) ? `结论：${r.outcome}${by ? `（${cite(c, by.source.clause, by.source.quote)}）` : ""}${note ? `；${note}` : ""}` : `outcome: ${r.outcome}${by ? ` (${cite(c, by.source.clause, by.source.quote)})` : ""}${note ? `; ${note}` : ""}` });
+    decisions.push({ kind: "decision", clause: by?.source.clause, quote: by?.source.quote, text: zh(c) ? `结论：${r.outcomeZh ?? r.outcome}${by ? `（${cite(c, by.source.clause, by.source.quote)}）` : ""}${note ? `；${note}` : ""}` : `outcome: ${r.outcome}${by ? ` (${cite(c, by.source.clause, by.source.quote)})` : ""}${note ? `; ${note}` : ""}` });
   }
+  for (const q of r.consequences) {
+    const to = q.to.length ? q.to.map((u) => unitName(c.pack, u, c.lang)).join(zh(c) ? "、" : ", ") : "";
+    decisions.push({ kind: "decision", clause: q.clause, text: zh(c) ? `后果：${q.zh}${to ? `（对象：${to}` : ""}${q.by ? `${to ? "；" : "（"}由 ${unitName(c.pack, q.by, c.lang)} 作出` : ""}${to || q.by ? "）" : ""}（依据 ${q.clause}）` : `consequence: ${q.zh}${to ? ` (for ${to})` : ""}${q.by ? ` (by ${unitName(c.pack, q.by, c.lang)})` : ""} (per ${q.clause})` });
+  }
+  // What the answer depends on that the pack chose: the rules' own readings, lookups used, defaults used.
+  const assumed = assumptionLines(
+    c,
+    r.rules.flatMap((rid) => {
+      const d = ruleDoc(rid);
+      if (!d) return [];
+      const lk = d.then.lead && typeof d.then.lead === "object" && !Array.isArray(d.then.lead) && "lookup" in d.then.lead ? c.pack.docs.assignment.lookups?.[d.then.lead.lookup]?.assumption : undefined;
+      return [d.assumption, d.effective?.assumption, lk, ...defaultAssumptions(c, d.when)];
+    }),
+  );
+  decisions.push(...assumed);
   const reasons = ruleLines(c, r.trace, (tid) => {
     const d = ruleDoc(tid.slice(id.length + 1));
     return d ? { zh: d.zh, when: d.when } : undefined;
@@ -179,7 +218,12 @@ export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): Expl
   const pr = r as PeriodDeadlineResult;
   const variant = d?.doc.variants?.find((v) => v.id === pr.variant);
   const src = variant?.source ?? d?.doc.source;
-  const cap = pr.period.extensionCap ? (zh(c) ? `，可延期，合计最多 ${periodText(pr.period.extensionCap, c.lang)}` : `, extendable by at most ${periodText(pr.period.extensionCap, c.lang)} in all`) : "";
+  const capBy = pr.period.capClause ? (zh(c) ? `（${pr.period.capClause}）` : ` (${pr.period.capClause})`) : "";
+  const cap = pr.period.extensionCap
+    ? zh(c) ? `，可延期，合计最多 ${periodText(pr.period.extensionCap, c.lang)}${capBy}` : `, extendable by at most ${periodText(pr.period.extensionCap, c.lang)} in all${capBy}`
+    : pr.period.totalCap
+      ? zh(c) ? `，可延期，连同延期最长 ${periodText(pr.period.totalCap, c.lang)}${capBy}` : `, extendable to at most ${periodText(pr.period.totalCap, c.lang)} in all${capBy}`
+      : "";
   const head: ExplainLine = {
     kind: "period",
     clause: src?.clause,
@@ -195,7 +239,8 @@ export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): Expl
   const warnings = pr.warnings.map((w): ExplainLine => ({ kind: "warning", date: w.date, text: zh(c) ? `预警：${Math.round(w.at * 100)}% 期限于 ${w.date}` : `warning: ${Math.round(w.at * 100)}% of the period on ${w.date}` }));
   const ledgerText = ledgerLines(c.pack.calendar, pr.ledger, c.lang);
   const ledger = pr.ledger.map((e, i): ExplainLine => ({ kind: "ledger", date: e.date, text: ledgerText[i]! }));
-  return { area: "deadline", id, title, summary: `${head.text}${zh(c) ? "；" : "; "}${status.text}`, lines: [head, ...lines, ...variants, status, ...warnings, ...ledger] };
+  const assumed = assumptionLines(c, [d?.doc.assumption, variant?.assumption, variant?.effective?.assumption, ...defaultAssumptions(c, variant?.when)]);
+  return { area: "deadline", id, title, summary: [head.text, status.text, ...assumed.map((a) => a.text)].join(zh(c) ? "；" : "; "), lines: [head, ...assumed, ...lines, ...variants, status, ...warnings, ...ledger] };
 }
 
 const LADDER_STATUS = { open: { zh: "办理中", en: "open" }, escalate: { zh: "需要升级", en: "must be escalated" }, resolved: { zh: "已办结", en: "resolved" } } as const;
@@ -227,7 +272,9 @@ export function escalationSection(c: Ctx, id: string, r: EscalationResult): Expl
     else if (r.dueBy && r.next.on.includes("timeout")) when = zh(c) ? `如 ${r.dueBy} 前仍未办结即升级` : `escalate if not done by ${r.dueBy}`;
     else when = "";
     let within = "";
-    const w: PeriodDoc | undefined = nextRung?.doc.within;
+    const wd = nextRung?.doc.within;
+    // A limit by deadline id is that deadline's period (the number lives there).
+    const w: PeriodDoc | undefined = wd && "deadline" in wd ? c.pack.docs.deadlines.find((x) => x.id === wd.deadline)?.period : wd;
     if (w) {
       within = zh(c) ? `；升级后须在 ${periodText(w, c.lang, c.pack)} 内办结` : `; once escalated it has ${periodText(w, c.lang, c.pack)}`;
       if (r.status === "escalate" && nowDate && nextRung?.within) {
@@ -247,7 +294,15 @@ export function escalationSection(c: Ctx, id: string, r: EscalationResult): Expl
     nextText = r.status === "resolved" ? (zh(c) ? "已办结，无需升级" : "resolved; nothing further") : zh(c) ? "这是最后一级，没有更高一级" : "this is the last rung; there is no higher one";
     lines.push({ kind: "next", text: nextText });
   }
-  return { area: "escalation", id, title, summary: `${cur}${zh(c) ? "；" : "; "}${nextText}`, lines };
+  const ladderDoc = c.pack.docs.ladders.find((x) => x.id === id);
+  const jumpsTaken = r.trace.filter((t) => t.kind === "jump").map((t) => ladderDoc?.jumps?.find((j) => `${id}/${j.id}` === t.id));
+  const assumed = assumptionLines(c, [
+    ...r.path.map((rid) => l?.byId.get(rid)?.doc.assumption),
+    ...jumpsTaken.flatMap((j) => [j?.assumption, ...defaultAssumptions(c, j?.when)]),
+    ...(ladderDoc?.jumps ?? []).filter((j) => j.from === r.current).flatMap((j) => defaultAssumptions(c, j.when)),
+  ]);
+  lines.push(...assumed);
+  return { area: "escalation", id, title, summary: [cur, nextText, ...assumed.map((a) => a.text)].join(zh(c) ? "；" : "; "), lines };
 }
 
 export function scoreSection(c: Ctx, id: string, r: ScoreResult): ExplainSection {

@@ -49,6 +49,8 @@ const TRIGGERS: Record<string, { zh: string; en: string }> = {
   failed: { zh: "本级未能解决", en: "the rung fails to resolve it" },
   timeout: { zh: "本级超时", en: "the rung runs out of time" },
   dissatisfied: { zh: "企业不满意", en: "the enterprise is dissatisfied" },
+  resolved: { zh: "本级已办结（但后面还有必经步骤）", en: "the rung resolved it (a required step still follows)" },
+  satisfied: { zh: "已满意（但后面还有必经步骤）", en: "satisfied (a required step still follows)" },
 };
 
 /** An escalation trigger in words (`jump:<id>` → the jump's own name). */

@@ -23,7 +23,8 @@ export function partialMatch(actual: unknown, expected: unknown, path = "", out:
     for (const [k, e] of Object.entries(expected)) partialMatch((actual as Record<string, unknown>)[k], e, path ? `${path}.${k}` : k, out);
     return out;
   }
-  const same = typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) < 1e-9 : expected === actual;
+  // `null` also matches an absent key: `roles: { supervisor: null }` says "no supervisor".
+  const same = typeof expected === "number" && typeof actual === "number" ? Math.abs(expected - actual) < 1e-9 : expected === actual || (expected === null && actual === undefined);
   if (!same) out.push({ path: path || "(result)", expected, actual });
   return out;
 }

@@ -7,14 +7,14 @@ const CADRE_ZH: Record<CadreKind, string> = { "young-reserve": "年轻后备干�
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const ROLE_ZH = { agents: "代办员", helpers: "帮办员" } as const;
 
-export function checkStaffingRules(roster: RosterModel, rules: StaffingDoc, units: ReadonlyMap<string, UnitDoc>, sink: RosterSink): void {
+export function checkStaffingRules(roster: RosterModel, rules: StaffingDoc, units: ReadonlyMap<string, UnitDoc>, sink: RosterSink, city = ""): void {
   for (const u of roster.units) {
     const count = u.group === "township" ? rules.agentsPerLocality : rules.helpersPerDepartment;
     if (count) checkCount(roster, u, count, sink);
   }
   if (rules.helpersPerDepartment?.windowHeadWhereWindow) checkWindowHeads(roster, rules.helpersPerDepartment.source.clause, sink);
   checkChanges(roster, rules, sink);
-  if (rules.filing) checkFiling(roster, rules.filing, units, sink);
+  if (rules.filing) checkFiling(roster, rules.filing, units, sink, city);
   if (rules.cadres) checkCadres(roster, rules.cadres, sink);
   if (rules.agencyWindow?.required) {
     const clause = rules.agencyWindow.source.clause;
@@ -143,10 +143,12 @@ function checkChanges(roster: RosterModel, rules: StaffingDoc, sink: RosterSink)
   }
 }
 
-function checkFiling(roster: RosterModel, rule: NonNullable<StaffingDoc["filing"]>, units: ReadonlyMap<string, UnitDoc>, sink: RosterSink): void {
+function checkFiling(roster: RosterModel, rule: NonNullable<StaffingDoc["filing"]>, units: ReadonlyMap<string, UnitDoc>, sink: RosterSink, city: string): void {
   const clause = rule.source.clause;
   const unit = units.get(rule.filedWith);
-  const names = new Set([rule.filedWith, ...(unit ? [unit.zh] : [])]);
+  // The document's 市行政审批局 is, by its full name, 兴化市行政审批局: the city's name in place of 市.
+  const full = unit && city && unit.zh.startsWith("市") ? `${city}${unit.zh.slice(1)}` : null;
+  const names = new Set([rule.filedWith, ...(unit ? [unit.zh] : []), ...(full ? [full] : [])]);
   const label = unit?.zh ?? rule.filedWith;
   const check = (rec: { filedWith?: string; filedOn?: string; approved?: boolean }, effective: string, ptr: string, change: number | null, what: string) => {
     const missing: string[] = [];

@@ -5,6 +5,7 @@ import { fireUntraced, resultOf, runTable, type AssignmentResult } from "./assig
 import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
+import { decidedWithout } from "./impl/table-index.js";
 import { inForce } from "./impl/ctx.js";
 import { beginChecked } from "./impl/begin.js";
 import { deepFreeze } from "./impl/freeze.js";
@@ -78,7 +79,7 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
     const absent = firstAbsent(step.table !== null ? step.needSlots : t.needSlots, ev.positions);
-    if (absent >= 0) {
+    if (absent >= 0 && !decidedWithout(t, ev.facts, pack.facts, ev.asOf, inForce)) {
       parts.push(t.unevaluated[absent]!);
       continue;
     }

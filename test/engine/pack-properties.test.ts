@@ -92,22 +92,27 @@ describe.each(PACKS.map((p) => [p.id, p] as const))("%s", (_id, pack) => {
               const to = ids.indexOf(r.path[i]!);
               const allowed = to === from + 1 || ladder.jumps.some((j) => j.from === from && j.to === to && (j.when === null || j.when(facts, null))) || ladder.returns.some((x) => x.from === from && x.to === to);
               expect(allowed, `${r.path[i - 1]} → ${r.path[i]}`).toBe(true);
+              // An exclusive jump whose condition holds is the only way on from its rung (宿迁 一(八)).
+              const exclusive = ladder.jumps.find((j) => j.exclusive && j.from === from && j.when !== null && j.when(facts, null));
+              if (exclusive && to === from + 1) expect(exclusive.to, `${r.path[i - 1]} → ${r.path[i]} against exclusive jump ${exclusive.id}`).toBe(to);
             }
           } catch (e) {
             if (!(e instanceof YingshangError)) throw e;
-            expect(["ESCALATION_SKIPPED_RUNG", "HISTORY_INVALID", "FACT_MISSING"]).toContain(e.code);
+            expect(["ESCALATION_SKIPPED_RUNG", "ESCALATION_EXCLUDED_PATH", "HISTORY_INVALID", "FACT_MISSING"]).toContain(e.code);
           }
         }),
         { numRuns: RUNS },
       );
-      // And a plain climb, one rung at a time on failures, is always accepted up to the first branch end.
+      // And a plain climb, one rung at a time on failures, is always accepted up to the first branch end
+      // (for facts under which no exclusive jump forbids the climb).
       const climb: { rung: string; at: string; outcome?: "failed" }[] = [];
       for (const r of ladder.rungs) {
         climb.push({ rung: r.id, at: "2024-06-03" });
         if (r.final) break;
         climb[climb.length - 1]!.outcome = r.escalateOn.includes("failed") ? "failed" : (r.escalateOn[0] as "failed");
       }
-      const facts = fc.sample(factsArb(pack), { numRuns: 1, seed: 7 })[0]!;
+      const climbs = (f: Record<string, unknown>) => !ladder.jumps.some((j) => j.exclusive && j.from < climb.length - 1 && j.when !== null && j.when(f, null));
+      const facts = fc.sample(factsArb(pack).filter(climbs), { numRuns: 1, seed: 7 })[0]!;
       const r = escalate(pack, ladder.id, { facts, history: climb }, { asOf, trace: false });
       expect(r.path).toEqual(climb.map((c) => c.rung));
     }

@@ -45,7 +45,14 @@ export function resolvePeriods(ctx: Ctx): void {
   }
   for (const e of effectives(ctx.docs)) {
     const ref = (e.eff as { period?: string }).period;
-    if (ref === undefined || "from" in e.eff) continue;
+    if (ref === undefined) {
+      if (!("from" in e.eff)) ctx.report("SCHEMA_MISSING_KEY", "`effective` needs `from` (the first day in force), or `period` naming a period of pack.yaml.", { key: "from" }, e.file, e.pointer);
+      continue;
+    }
+    if ("from" in e.eff) {
+      ctx.report("SCHEMA_VIOLATION", `\`effective\` gives both \`from\` and \`period\`; write the dates, or name the period of pack.yaml, not both.`, { keyword: "effective", detail: "both from and period" }, e.file, `${e.pointer}/period`);
+      continue;
+    }
     const p = Object.prototype.hasOwnProperty.call(periods, ref) ? periods[ref] : undefined;
     if (!p) {
       const hint = suggest(ref, Object.keys(periods));

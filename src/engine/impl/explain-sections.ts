@@ -176,7 +176,9 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
       const d = ruleDoc(rid);
       if (!d) return [];
       const lk = d.then.lead && typeof d.then.lead === "object" && !Array.isArray(d.then.lead) && "lookup" in d.then.lead ? c.pack.docs.assignment.lookups?.[d.then.lead.lookup]?.assumption : undefined;
-      return [d.assumption, d.effective?.assumption, lk, ...defaultAssumptions(c, d.when)];
+      // Conditions inside `then` (roles held under a condition, consequences) read facts too.
+      const inner = (Object.values(d.then) as unknown[]).flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).flatMap((x) => (x && typeof x === "object" && "when" in x ? [(x as { when?: Condition }).when] : []));
+      return [d.assumption, d.effective?.assumption, lk, ...defaultAssumptions(c, d.when), ...inner.flatMap((w) => defaultAssumptions(c, w))];
     }),
   );
   decisions.push(...assumed);

@@ -130,3 +130,19 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
   };
   return { lookup };
 }
+
+/**
+ * Whether the table's answer is decided without the facts that are absent: every rule in force has
+ * a condition that the present enum and boolean facts already make true or false (兴化 二(二): a
+ * 重大城建项目 is a focus project whatever its amount, so a missing amount does not matter). Rules read
+ * their conditions lazily, so such a table can be run; a fact still needed fails as FACT_MISSING.
+ */
+export function decidedWithout(table: CompiledTable, facts: Readonly<Record<string, unknown>>, docs: Readonly<Record<string, FactDoc>>, asOf: string, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): boolean {
+  const assign = new Map<string, unknown>();
+  for (const [name, doc] of Object.entries(docs)) {
+    if (doc.type !== "enum" && doc.type !== "boolean") continue;
+    const v = Object.prototype.hasOwnProperty.call(facts, name) && facts[name] !== undefined ? facts[name] : doc.default;
+    if (v !== undefined) assign.set(name, v);
+  }
+  return table.rules.every((r, ri) => !inForce(r.effective, asOf) || !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 2);
+}

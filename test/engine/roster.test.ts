@@ -238,3 +238,19 @@ describe("yingshang roster (CLI, dist/cli.js)", () => {
     expect((JSON.parse(noRules.stdout) as { error: { code: string } }).error.code).toBe("ROSTER_NO_STAFFING_RULES");
   });
 });
+
+describe("roster: the filing unit by its full name (兴化 附件1第六条)", () => {
+  it("accepts filings with 兴化市行政审批局, the full name of the document's 市行政审批局", () => {
+    const full = text("valid-roster.yaml").replace(/filedWith: 市行政审批局/gu, "filedWith: 兴化市行政审批局");
+    expect(full).not.toBe(text("valid-roster.yaml"));
+    const r = check(full);
+    expect(r.problems).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+
+  it("still refuses a filing with another unit (兴化市发展和改革委员会)", () => {
+    const other = text("valid-roster.yaml").replace("\n  filedWith: 市行政审批局", "\n  filedWith: 兴化市发展和改革委员会");
+    expect(other).not.toBe(text("valid-roster.yaml"));
+    expect(check(other).problems.map((p) => p.code)).toContain("ROSTER_CHANGE_NOT_FILED");
+  });
+});

@@ -79,7 +79,7 @@ describe("report deadlines", () => {
     const r = run(["report", "deadlines", results, "--unit-fact", "undertakingUnit"]);
     expect(r.code).toBe(0);
     const md = r.out;
-    expect(md).toContain(": 392 cases, 8 error lines; pack suqian 1.0.0");
+    expect(md).toContain(": 392 cases, 8 error lines; pack suqian 1.1.0");
     const total = md.split("\n")[6]!.split("|").slice(1, -1).map((c) => c.trim());
     expect(md.split("\n")[4]).toBe("| On time | Late | Overdue | Running | Total | On-time rate |");
     const [onTime, late, overdue, running, sum] = total.map(Number);

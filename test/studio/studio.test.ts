@@ -76,7 +76,7 @@ describe("the studio in a browser, under a strict CSP", () => {
 
   it("shows a typo's problem at its line as one types, and clears it when fixed", async () => {
     await page.locator('button[data-file="deadlines.yaml"]').click();
-    // deadlines.yaml line 15: `period: { days: 2, sameDayAllowed: true }` (六.2 "当场或在2日内").
+    // deadlines.yaml line 18 (after the Chinese header comment): `period: { days: 2, sameDayAllowed: true }` (六.2 "当场或在2日内").
     await endOfLine("period: { days: 2, sameDayAllowed: true }");
     for (let i = 0; i < " 2, sameDayAllowed: true }".length + 1; i++) await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Backspace"); // days → day
@@ -85,9 +85,9 @@ describe("the studio in a browser, under a strict CSP", () => {
     const problem = page.locator("#problems li.problem");
     await expect.poll(() => problem.count()).toBe(1);
     expect(await problem.getAttribute("data-code")).toBe("SCHEMA_UNKNOWN_KEY");
-    expect(await problem.textContent()).toBe("deadlines.yaml 第15行第15列：`day` 不是时限（period）的字段；是否应为 `days`？");
-    // The gutter marker sits on line 15.
-    const gutterLine = await page.locator(".cm-lineNumbers .cm-gutterElement").filter({ hasText: /^15$/ }).boundingBox();
+    expect(await problem.textContent()).toBe("deadlines.yaml 第18行第15列：`day` 不是时限（period）的字段；是否应为 `days`？");
+    // The gutter marker sits on line 18.
+    const gutterLine = await page.locator(".cm-lineNumbers .cm-gutterElement").filter({ hasText: /^18$/ }).boundingBox();
     const markerBox = await marker.first().boundingBox();
     expect(Math.abs(markerBox!.y + markerBox!.height / 2 - (gutterLine!.y + gutterLine!.height / 2))).toBeLessThan(gutterLine!.height / 2);
     await marker.first().hover();

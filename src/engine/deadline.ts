@@ -56,7 +56,7 @@ export type DeadlineEvaluation = PeriodDeadlineResult | ScheduleDeadlineResult;
  * console.log(r.dueDate); // "2026-10-15"
  */
 export function deadline(pack: Pack, id: string, input: DeadlineInput, options: EvalOptions): DeadlineEvaluation {
-  const ev = begin(pack, input?.facts, options);
+  const ev = begin(pack, input?.facts, options, typeof input?.events?.received === "string" ? input.events.received : undefined);
   return freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
 }
 

@@ -6,7 +6,8 @@ import { PartsMemo } from "./impl/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { inForce } from "./impl/ctx.js";
-import { beginAt } from "./impl/begin.js";
+import { beginAt, latestReceived } from "./impl/begin.js";
+import { provisionalTouched } from "./impl/provisional-touch.js";
 import { deepFreeze } from "./impl/freeze.js";
 import { notEvaluated, type NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
@@ -37,6 +38,12 @@ export interface CaseResult {
   deadlines: Record<string, DeadlineEvaluation>;
   escalation: Record<string, EscalationResult>;
   scores: Record<string, ScoreResult>;
+  /**
+   * Present (true) when the result touched a provisional year — one filled from the statutory
+   * holidays (`provisional: "statutory"`) because its notice is not published; the receipt's
+   * `provisionalYears` names them. Such dates may move when the notice comes out.
+   */
+  provisional?: true;
 }
 
 /**
@@ -54,7 +61,7 @@ export interface CaseResult {
 export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOptions> = {}): CaseResult {
   if (!input || typeof input !== "object" || Array.isArray(input)) fail("INPUT_INVALID", "A case must be a mapping with asOf, facts and optional events, history, scoring.", { detail: "case not an object" }, { path: "" });
   const asOf = options.asOf ?? input.asOf;
-  const ev = beginAt(pack, input.facts, asOf, options.trace !== false);
+  const ev = beginAt(pack, input.facts, asOf, options.trace !== false, input.events === undefined ? undefined : latestReceived(input.events));
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
   const traced = ev.trace !== null;
@@ -109,6 +116,10 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   if (deadlines !== NONE) Object.freeze(deadlines);
   if (escalation !== NONE) Object.freeze(escalation);
   if (scores !== NONE) Object.freeze(scores);
+  if (pack.calendar.provisionalYears.length > 0) {
+    const years = provisionalTouched(pack.calendar, [deadlines, escalation, scores], input.now);
+    if (years.length > 0) return Object.freeze({ receipt: Object.freeze({ ...ev.receipt, provisionalYears: Object.freeze(years) as number[] }), assignment, deadlines, escalation, scores, provisional: true as const });
+  }
   return Object.freeze({ receipt: ev.receipt, assignment, deadlines, escalation, scores });
 }
 

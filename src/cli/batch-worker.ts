@@ -16,6 +16,8 @@ export interface WorkerInit {
   packDir: string;
   /** `--calendar` files. */
   calendars: string[];
+  /** `--provisional`: years after the last notice from the statutory holidays. */
+  provisional?: boolean;
   trace: boolean;
   /** The input's name, for error places. */
   file: string;
@@ -32,7 +34,7 @@ export interface ChunkRequest {
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "init-failed"; error: { code: string; problems: readonly unknown[] } | { code: "INTERNAL"; message: string } }
-  | { type: "chunk"; seq: number; text: string; ok: number; errors: number };
+  | { type: "chunk"; seq: number; text: string; ok: number; errors: number; provisional: number };
 
 /** The longest NDJSON line accepted, in characters. */
 export const MAX_LINE_CHARS = 1_000_000;
@@ -45,7 +47,7 @@ function errorLine(line: number, e: unknown): string {
 }
 
 /** Evaluates one NDJSON line. Exported for tests of the line protocol. */
-export function evaluateLine(pack: Pack, text: string, line: number, trace: boolean, file: string): { ok: boolean; out: string } {
+export function evaluateLine(pack: Pack, text: string, line: number, trace: boolean, file: string): { ok: boolean; out: string; provisional?: boolean } {
   // A case is a few kilobytes; a line past the limit is refused on its own line, the batch goes on.
   if (text.length > MAX_LINE_CHARS) {
     const p = problem("LIMIT_EXCEEDED", `Line ${line} is ${text.length} characters long; a case may have at most ${MAX_LINE_CHARS}.`, { what: "batch line length", limit: MAX_LINE_CHARS, actual: text.length }, { file, line });
@@ -70,7 +72,7 @@ export function evaluateLine(pack: Pack, text: string, line: number, trace: bool
     const head: Record<string, unknown> = { line };
     if (typeof c.id === "string" || typeof c.id === "number") head.id = c.id;
     if (c.facts !== undefined) head.facts = c.facts;
-    return { ok: true, out: JSON.stringify({ ...head, ...result }) };
+    return { ok: true, out: JSON.stringify({ ...head, ...result }), provisional: result.provisional === true };
   } catch (e) {
     return { ok: false, out: errorLine(line, e) };
   }
@@ -82,7 +84,7 @@ function main(): void {
   const init = workerData as WorkerInit;
   let pack: Pack;
   try {
-    pack = loadPack(init.packDir, { calendars: calendarsOption(init.calendars) });
+    pack = loadPack(init.packDir, init.provisional ? { calendars: calendarsOption(init.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(init.calendars) });
   } catch (e) {
     const error = e instanceof YingshangError ? e.toJSON().error : { code: "INTERNAL" as const, message: e instanceof Error ? e.message : String(e) };
     port.postMessage({ type: "init-failed", error } satisfies WorkerMessage);
@@ -92,12 +94,14 @@ function main(): void {
     const lines = req.text.split("\n");
     const out: string[] = new Array(lines.length);
     let ok = 0;
+    let provisional = 0;
     for (let i = 0; i < lines.length; i++) {
       const r = evaluateLine(pack, lines[i]!, req.firstLine + i, init.trace, init.file);
       if (r.ok) ok++;
+      if (r.provisional) provisional++;
       out[i] = r.out;
     }
-    port.postMessage({ type: "chunk", seq: req.seq, text: out.join("\n") + "\n", ok, errors: lines.length - ok } satisfies WorkerMessage);
+    port.postMessage({ type: "chunk", seq: req.seq, text: out.join("\n") + "\n", ok, errors: lines.length - ok, provisional } satisfies WorkerMessage);
   });
   port.postMessage({ type: "ready" } satisfies WorkerMessage);
 }

@@ -38,6 +38,7 @@ export interface BatchCommandOptions {
   trace?: boolean;
   json?: boolean;
   calendar?: string[];
+  provisional?: boolean;
 }
 
 /** The batch's counts, as printed on stderr. */
@@ -45,6 +46,8 @@ export interface BatchSummary {
   cases: number;
   ok: number;
   errors: number;
+  /** With --provisional: results that touched a provisional year. */
+  provisional?: number;
   elapsedMs: number;
   casesPerSecond: number;
   workers: number;
@@ -64,7 +67,7 @@ export function evalBatch(spec: string, factsFile: string | undefined, opts: Bat
   }
   // In a batch the trace is off unless asked for with --trace (it multiplies the output's size).
   const trace = cmd.getOptionValueSource("trace") === "cli" && opts.trace === true;
-  return runBatch({ pack: spec, input: opts.ndjson, workers: opts.workers, out: opts.out, trace, json: opts.json === true, calendars: opts.calendar ?? [] });
+  return runBatch({ pack: spec, input: opts.ndjson, workers: opts.workers, out: opts.out, trace, json: opts.json === true, calendars: opts.calendar ?? [], provisional: opts.provisional === true });
 }
 
 export interface BatchOptions {
@@ -79,6 +82,7 @@ export interface BatchOptions {
   trace: boolean;
   json: boolean;
   calendars: string[];
+  provisional?: boolean;
   /** Where the summary (and the progress bar, on a TTY) go. Default: process.stderr. */
   stderr?: NodeJS.WriteStream;
 }
@@ -105,7 +109,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const workers = parseWorkers(o.workers);
   const packDir = resolvePackDir(o.pack);
   // Load once here so a bad pack or calendar is reported before any worker starts.
-  loadPack(packDir, { calendars: calendarsOption(o.calendars) });
+  loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
 
   let input: NodeJS.ReadableStream;
   let size = 0;
@@ -118,7 +122,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   }
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
-  const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file };
+  const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, provisional: o.provisional === true };
   const pool = await startWorkers(workerFile(), workers, init);
 
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
@@ -148,11 +152,12 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     }
   };
 
-  const done = new Map<number, { text: string; ok: number; errors: number }>();
+  const done = new Map<number, { text: string; ok: number; errors: number; provisional: number }>();
   let nextSeq = 0;
   let nextToWrite = 0;
   let ok = 0;
   let errors = 0;
+  let provisional = 0;
   let writing = false;
   const flush = async () => {
     if (writing) return;
@@ -163,6 +168,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
         nextToWrite++;
         ok += r.ok;
         errors += r.errors;
+        provisional += r.provisional;
         if (!out.write(r.text)) await once(out, "drain");
         outstanding--;
         bar?.update(o.input === "-" ? ok + errors : (input as ReadStream).bytesRead, { cases: ok + errors, errors });
@@ -238,13 +244,13 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   if (ok + errors !== lineNo) {
     return fail("INPUT_INVALID", `Internal check failed: ${lineNo} lines read but ${ok} results and ${errors} errors written.`, { detail: "count mismatch" });
   }
-  const summary: BatchSummary = { cases: lineNo, ok, errors, elapsedMs: Math.round(elapsedMs), casesPerSecond: Math.round(lineNo / Math.max(elapsedMs / 1000, 1e-9)), workers };
+  const summary: BatchSummary = { cases: lineNo, ok, errors, ...(o.provisional ? { provisional } : {}), elapsedMs: Math.round(elapsedMs), casesPerSecond: Math.round(lineNo / Math.max(elapsedMs / 1000, 1e-9)), workers };
   stderr.write(o.json ? JSON.stringify({ summary }) + "\n" : formatSummary(summary) + "\n");
   return errors > 0 ? EXIT.badInput : EXIT.ok;
 }
 
 export function formatSummary(s: BatchSummary): string {
-  return `yingshang eval: ${s.cases} cases, ${s.ok} ok, ${s.errors} error${s.errors === 1 ? "" : "s"} — ${s.casesPerSecond} cases/s, ${(s.elapsedMs / 1000).toFixed(1)} s elapsed, ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
+  return `yingshang eval: ${s.cases} cases, ${s.ok} ok${s.provisional === undefined ? "" : ` (${s.provisional} provisional)`}, ${s.errors} error${s.errors === 1 ? "" : "s"} — ${s.casesPerSecond} cases/s, ${(s.elapsedMs / 1000).toFixed(1)} s elapsed, ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
 }
 
 function problemError(p: Problem): YingshangError {

@@ -5,9 +5,11 @@ import { fail } from "../errors.js";
 import { computeDeadline, defaultCalendar, loadCalendar, type Calendar, type CaseEvents, type DeadlineResult, type DeadlineStatus, type PeriodSpec } from "../calendar/index.js";
 import { parseDay, weekdayName } from "../calendar/impl/days.js";
 import { emit, runAction, type OutputOptions } from "./output.js";
+import { registerCalendarYear } from "./calendar-year.js";
 
 interface CalendarOptions extends OutputOptions {
   calendar?: string;
+  provisional?: boolean;
 }
 
 function readText(file: string, what: string): string {
@@ -21,9 +23,22 @@ function readText(file: string, what: string): string {
 
 /** The bundled calendar, or the one from `--calendar FILE` (which extends cn-mainland when it says `extends: cn-mainland`). */
 function calendarOf(opts: CalendarOptions): Calendar {
-  if (opts.calendar === undefined) return defaultCalendar();
-  return loadCalendar(readText(opts.calendar, "calendar file"), { file: opts.calendar });
+  const provisional = opts.provisional === true ? { provisional: "statutory" as const } : {};
+  if (opts.calendar === undefined) return defaultCalendar(provisional);
+  return loadCalendar(readText(opts.calendar, "calendar file"), { file: opts.calendar, ...provisional });
 }
+
+/** `{ provisional: true }` when dates from `a` to `b` touched a provisional year, else nothing. */
+function provisionalMark(cal: Calendar, a: string, b: string): { provisional?: true } {
+  return touches(cal, a, b) ? { provisional: true } : {};
+}
+
+function touches(cal: Calendar, a: string, b: string): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  return cal.provisionalYears.some((y) => y >= Number(lo.slice(0, 4)) && y <= Number(hi.slice(0, 4)));
+}
+
+const PROVISIONAL_NOTE = " (provisional: statutory holidays only, until the State Council notice is published)";
 
 function readJson(file: string, what: string): unknown {
   const text = readText(file, what);
@@ -99,8 +114,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Registers `calendar add|count|info|deadline` on the program. */
 export function registerCalendar(program: Command): void {
-  const group = program.command("calendar").description("working days with China's 调休 calendar (Asia/Shanghai): add, count, info, deadline");
-  const common = (c: Command): Command => c.option("--calendar <file>", "calendar YAML that extends (extends: cn-mainland) or replaces the bundled calendar").option("--json", "machine-readable output");
+  const group = program.command("calendar").description("working days with China's 调休 calendar (Asia/Shanghai): add, count, info, deadline, import, status");
+  registerCalendarYear(group);
+  const common = (c: Command): Command =>
+    c
+      .option("--calendar <file>", "calendar YAML that extends (extends: cn-mainland) or replaces the bundled calendar")
+      .option("--provisional", "fill the years after the last notice from the statutory holidays (flagged provisional)")
+      .option("--json", "machine-readable output");
 
   common(group.command("add").argument("<date>", "YYYY-MM-DD or an ISO instant").argument("<n>", "working days (0 = the day itself if working, else the next)"))
     .description("the N-th working day after DATE (DATE itself does not count)")
@@ -110,10 +130,11 @@ export function registerCalendar(program: Command): void {
         const k = count(n);
         const out = cal.addWorkingDays(date, k);
         const from = cal.toDate(date);
-        emit(opts, { date: out }, () =>
-          k === 0
+        const mark = provisionalMark(cal, from, out);
+        emit(opts, { date: out, ...mark }, () =>
+          (k === 0
             ? `${withDay(out)} — ${out === from ? "a working day itself" : `the next working day after ${withDay(from)}, which is not a working day`}`
-            : `${withDay(out)} — ${ordinal(Math.abs(k))} working day ${k > 0 ? "after" : "before"} ${withDay(from)}`,
+            : `${withDay(out)} — ${ordinal(Math.abs(k))} working day ${k > 0 ? "after" : "before"} ${withDay(from)}`) + (mark.provisional ? PROVISIONAL_NOTE : ""),
         );
       }),
     );
@@ -124,7 +145,8 @@ export function registerCalendar(program: Command): void {
       runAction(opts, () => {
         const cal = calendarOf(opts);
         const k = cal.countWorkingDays(from, to);
-        emit(opts, { workingDays: k }, () => `${k} working day${k === 1 || k === -1 ? "" : "s"} in (${withDay(cal.toDate(from))}, ${withDay(cal.toDate(to))}]`);
+        const mark = provisionalMark(cal, cal.toDate(from), cal.toDate(to));
+        emit(opts, { workingDays: k, ...mark }, () => `${k} working day${k === 1 || k === -1 ? "" : "s"} in (${withDay(cal.toDate(from))}, ${withDay(cal.toDate(to))}]${mark.provisional ? PROVISIONAL_NOTE : ""}`);
       }),
     );
 
@@ -132,10 +154,12 @@ export function registerCalendar(program: Command): void {
     .description("whether DATE is a working day, and why")
     .action((date: string, opts: CalendarOptions) =>
       runAction(opts, () => {
-        const i = calendarOf(opts).info(date);
-        emit(opts, i, () => {
+        const cal = calendarOf(opts);
+        const i = cal.info(date);
+        const mark = provisionalMark(cal, i.date, i.date);
+        emit(opts, { ...i, ...mark }, () => {
           const what = !i.name ? KIND_TEXT[i.kind] : i.kind === "makeup-workday" ? `${KIND_TEXT_NAMED[i.kind]} ${i.name})` : `${KIND_TEXT[i.kind]} (${i.name})`;
-          return `${withDay(i.date)} — ${what}: ${i.working ? "working" : "not working"}`;
+          return `${withDay(i.date)} — ${what}: ${i.working ? "working" : "not working"}${mark.provisional ? PROVISIONAL_NOTE : ""}`;
         });
       }),
     );
@@ -162,7 +186,11 @@ export function registerCalendar(program: Command): void {
         }
         if (now !== undefined && typeof now !== "string") fail("INPUT_INVALID", `now must be a date or ISO instant string, got ${JSON.stringify(now)}.`, { detail: "now is not a string" }, { path: "now" });
         const r = computeDeadline(cal, spec as PeriodSpec, events as unknown as CaseEvents, now);
-        emit(opts, r, () => deadlineText(r, now));
+        const received = (events as { received?: unknown }).received;
+        const lo = typeof received === "string" ? cal.toDate(received) : r.dueDate;
+        const hi = typeof now === "string" && cal.toDate(now) > r.dueDate ? cal.toDate(now) : r.dueDate;
+        const mark = provisionalMark(cal, lo, hi);
+        emit(opts, { ...r, ...mark }, () => deadlineText(r, now) + (mark.provisional ? "\nProvisional: statutory holidays only, until the State Council notice is published." : ""));
       }),
     );
 }

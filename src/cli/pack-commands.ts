@@ -9,6 +9,8 @@ import { runPackTests, type PackTestReport } from "../engine/test-runner.js";
 import { basename } from "node:path";
 import { emit, EXIT, runAction } from "./output.js";
 import { calendarsOption } from "./calendar-option.js";
+import { calendarEndLine } from "./calendar-year.js";
+import type { Calendar } from "../calendar/index.js";
 import { problemLang } from "./lang.js";
 import { evalBatch, type BatchCommandOptions } from "./batch.js";
 
@@ -32,6 +34,12 @@ export function readJsonFile(path: string): unknown {
 interface Opts {
   json?: boolean;
   calendar?: string[];
+  provisional?: boolean;
+}
+
+/** loadPack's calendar options from `--calendar FILE…` and `--provisional`. */
+export function packCalendarOptions(opts: { calendar?: string[]; provisional?: boolean }): { calendars: Calendar[]; provisional?: "statutory" } {
+  return opts.provisional === true ? { calendars: calendarsOption(opts.calendar, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(opts.calendar) };
 }
 
 export function registerPackCommands(program: Command): void {
@@ -108,6 +116,7 @@ export function registerPackCommands(program: Command): void {
     .option("--json", "machine-readable output")
     .option("--no-trace", "leave out the trace")
     .option("--calendar <file...>", "extra calendar files")
+    .option("--provisional", "fill the years after the last notice from the statutory holidays (results say provisional: true)")
     .option("--ndjson <file>", "batch: one case per line of an NDJSON file (- for stdin); streams one result line per case")
     .option("--workers <n>", "batch: worker threads (default: every core)")
     .option("--out <file>", "batch: write the results to a file instead of stdout")
@@ -115,9 +124,11 @@ export function registerPackCommands(program: Command): void {
     .action((spec: string, factsFile: string | undefined, opts: Opts & BatchCommandOptions, cmd: Command) =>
       runAction(opts, () => {
         if (opts.ndjson !== undefined || factsFile === undefined) return evalBatch(spec, factsFile, opts, cmd);
-        const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
+        const pack = loadPack(spec, packCalendarOptions(opts));
         const input = readJsonFile(factsFile) as Parameters<typeof evaluate>[1];
         const result = evaluate(pack, input, { trace: opts.trace !== false });
+        const endLine = calendarEndLine(result.receipt);
+        if (endLine) process.stderr.write(endLine);
         emit(opts, result, () => JSON.stringify(result, null, 2));
       }),
     );

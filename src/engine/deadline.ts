@@ -63,7 +63,7 @@ export type DeadlineEvaluation = PeriodDeadlineResult | ScheduleDeadlineResult;
 export function deadline(pack: Pack, id: string, input: DeadlineInput, options: EvalOptions): DeadlineEvaluation {
   // Every key is checked before anything is computed: a misspelt event is an error, not "no event".
   checkKeys(input, ["facts", "events", "now", "from", "to", "done"], "facts, events, now, or from, to, done for a schedule", { now: instantCheck });
-  const ev = begin(pack, input?.facts, options);
+  const ev = begin(pack, input?.facts, options, typeof input?.events?.received === "string" ? input.events.received : undefined);
   if (input?.events !== undefined) pack.compiled.checkCase.checkPart("events", id, input.events, "events");
   return freezeDeadline(runDeadline(pack, findDeadline(pack, id, ev.asOf), input, ev));
 }

@@ -7,7 +7,8 @@ import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } fr
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
 import { decidedWithout } from "./impl/table-index.js";
 import { inForce } from "./impl/ctx.js";
-import { beginChecked } from "./impl/begin.js";
+import { beginChecked, latestReceived } from "./impl/begin.js";
+import { provisionalTouched } from "./impl/provisional-touch.js";
 import { deepFreeze } from "./impl/freeze.js";
 import { notEvaluated, type NotEvaluated } from "./impl/not-evaluated.js";
 import type { CompiledTable } from "./impl/compile-tables.js";
@@ -46,6 +47,12 @@ export interface CaseResult {
   deadlines: Record<string, DeadlineEvaluation | PartError>;
   escalation: Record<string, EscalationResult | PartError>;
   scores: Record<string, ScoreResult | PartError>;
+  /**
+   * Present (true) when the result touched a provisional year — one filled from the statutory
+   * holidays (`provisional: "statutory"`) because its notice is not published; the receipt's
+   * `provisionalYears` names them. Such dates may move when the notice comes out.
+   */
+  provisional?: true;
 }
 
 /**
@@ -65,7 +72,7 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   // key, a wrong kind or an unknown word is refused whole, with every problem, and nothing is evaluated.
   const positions = pack.compiled.checkCase.check(input, options.asOf !== undefined);
   const asOf = options.asOf ?? input.asOf;
-  const ev = beginChecked(pack, input.facts, positions, asOf, options.trace !== false);
+  const ev = beginChecked(pack, input.facts, positions, asOf, options.trace !== false, input.events === undefined ? undefined : latestReceived(input.events));
   // Each part (each table, deadline, ladder) gets its own trace list; untraced, they can all share
   // the evaluation as it is.
   const traced = ev.trace !== null;
@@ -132,6 +139,10 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
   if (deadlines !== NONE) Object.freeze(deadlines);
   if (escalation !== NONE) Object.freeze(escalation);
   if (scores !== NONE) Object.freeze(scores);
+  if (pack.calendar.provisionalYears.length > 0) {
+    const years = provisionalTouched(pack.calendar, [deadlines, escalation, scores], input.now);
+    if (years.length > 0) return Object.freeze({ receipt: Object.freeze({ ...ev.receipt, provisionalYears: Object.freeze(years) as number[] }), assignment, deadlines, escalation, scores, provisional: true as const });
+  }
   return Object.freeze({ receipt: ev.receipt, assignment, deadlines, escalation, scores });
 }
 

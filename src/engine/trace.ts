@@ -29,6 +29,13 @@ export interface Receipt {
   hash: string;
   calendar: { id: string; version: string };
   asOf: string;
+  /**
+   * The calendar's last day, present when asOf or a received date is within 60 days of it (or past
+   * it): the next State Council notice must be loaded soon (`yingshang calendar import`).
+   */
+  calendarEndsOn?: string;
+  /** The provisional years (filled from the statutory holidays) this result touched, when any. */
+  provisionalYears?: number[];
 }
 
 /** Options common to every evaluator. */

@@ -34,7 +34,7 @@ export interface LineOptions {
 export type Row = Record<string, unknown>;
 
 /** What one line gave: a result row, an error row, or nothing (a blank line, skipped and counted). */
-export type LineOutcome = { readonly kind: "ok" | "error"; readonly row: Row } | { readonly kind: "blank" };
+export type LineOutcome = { readonly kind: "ok" | "error"; readonly row: Row; readonly provisional?: boolean } | { readonly kind: "blank" };
 
 const PARTS = { assignment: "tables", deadlines: "deadlines", escalation: "ladders", scores: "scorecards" } as const;
 const TOP = ["receipt", "facts", ...Object.keys(PARTS)];
@@ -165,12 +165,12 @@ export function evaluateCase(pack: Pack, input: unknown, line: number, o: LineOp
       const p = paths[i]!;
       row[p.text] = p.parts[0] === "facts" ? get((input as CaseInput).facts, p.parts.slice(1)) : get(result, p.parts);
     }
-    return { kind: "ok", row };
+    return { kind: "ok", row, provisional: result.provisional === true };
   }
   // `facts` are echoed so a results file can be reported on by itself (`yingshang report deadlines --unit-fact …`).
   const facts = (input as CaseInput).facts;
   if (facts !== undefined) row.facts = facts;
-  return { kind: "ok", row: Object.assign(row, shape.kind === "full" ? result : compact(result)) };
+  return { kind: "ok", row: Object.assign(row, shape.kind === "full" ? result : compact(result)), provisional: result.provisional === true };
 }
 
 /** Evaluates one NDJSON line (without its line break). */

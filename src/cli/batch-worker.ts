@@ -1,14 +1,17 @@
 /**
- * Worker thread of `yingshang eval PACK --ndjson FILE` (built by tsup to dist/batch-worker.js).
- * Loads the pack once, then evaluates chunks of NDJSON lines sent by the main thread (src/cli/batch.ts)
- * and answers each chunk with its result lines, in the chunk's order.
+ * Worker thread of `yingshang eval PACK --ndjson FILE` / `--csv FILE` (built by tsup to
+ * dist/batch-worker.js). Loads the pack once; then, for each piece of bytes the main thread cut at
+ * record ends, decodes it, evaluates every record, serialises the rows (NDJSON or CSV) and sends back
+ * the encoded bytes, so the main thread only splits and writes.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { parse } from "csv-parse/sync";
 import { problem, YingshangError } from "../errors.js";
-import { evaluate, type CaseInput } from "../engine/evaluate.js";
 import { loadPack } from "../engine/load.js";
 import type { Pack } from "../engine/pack.js";
+import { evaluateCase, evaluateLine, parseSelect, tooLong, type LineOptions, type LineOutcome, type Row, type Shape } from "../batch/line.js";
 import { calendarsOption } from "./calendar-option.js";
+import { caseOf, csvRows, type ColumnPlan } from "./batch-csv.js";
 
 /** What the worker is started with. */
 export interface WorkerInit {
@@ -16,65 +19,91 @@ export interface WorkerInit {
   packDir: string;
   /** `--calendar` files. */
   calendars: string[];
-  /** `--provisional`: years after the last notice from the statutory holidays. */
-  provisional?: boolean;
   trace: boolean;
   /** The input's name, for error places. */
   file: string;
+  /** `--select` text, `full`, or neither (compact). */
+  select: string | null;
+  full: boolean;
+  input: "ndjson" | "csv";
+  output: "ndjson" | "csv";
+  /** `--provisional`: years after the last notice from the statutory holidays. */
+  provisional: boolean;
 }
 
-/** A chunk of input lines, joined with "\n"; `firstLine` is the 1-based number of its first line. */
-export interface ChunkRequest {
-  seq: number;
-  firstLine: number;
-  text: string;
-}
+/** Messages to the worker, in order: for CSV input the columns first, then the pieces. */
+export type WorkerRequest =
+  | { type: "columns"; plan: ColumnPlan[] }
+  | { type: "bytes"; seq: number; firstLine: number; bytes: Uint8Array }
+  | { type: "long"; seq: number; firstLine: number; length: number };
 
-/** Messages from the worker. `text` holds one NDJSON line per input line, each ending in "\n". */
+/** Messages from the worker. `bytes` holds the encoded rows of one piece, in its order. */
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "init-failed"; error: { code: string; problems: readonly unknown[] } | { code: "INTERNAL"; message: string } }
-  | { type: "chunk"; seq: number; text: string; ok: number; errors: number; provisional: number };
+  | { type: "chunk"; seq: number; bytes: Uint8Array; ok: number; errors: number; blank: number; provisional: number };
 
-/** The longest NDJSON line accepted, in characters. */
-export const MAX_LINE_CHARS = 1_000_000;
-
-/** One output line for a line that could not be evaluated. */
-function errorLine(line: number, e: unknown): string {
-  if (e instanceof YingshangError) return JSON.stringify({ line, error: e.toJSON().error });
-  // A bug in yingshang, not in the input: still reported on its line so nothing is lost.
-  return JSON.stringify({ line, error: { code: "INTERNAL", message: `internal error (please report it): ${e instanceof Error ? e.message : String(e)}` } });
+/** Serialises and counts the outcomes of one piece. */
+class Rows {
+  readonly rows: Row[] = [];
+  ok = 0;
+  errors = 0;
+  blank = 0;
+  provisional = 0;
+  add(r: LineOutcome): void {
+    if (r.kind === "blank") this.blank++;
+    else {
+      if (r.provisional === true) this.provisional++;
+      if (r.kind === "ok") this.ok++;
+      else this.errors++;
+      this.rows.push(r.row);
+    }
+  }
 }
 
-/** Evaluates one NDJSON line. Exported for tests of the line protocol. */
-export function evaluateLine(pack: Pack, text: string, line: number, trace: boolean, file: string): { ok: boolean; out: string; provisional?: boolean } {
-  // A case is a few kilobytes; a line past the limit is refused on its own line, the batch goes on.
-  if (text.length > MAX_LINE_CHARS) {
-    const p = problem("LIMIT_EXCEEDED", `Line ${line} is ${text.length} characters long; a case may have at most ${MAX_LINE_CHARS}.`, { what: "batch line length", limit: MAX_LINE_CHARS, actual: text.length }, { file, line });
-    return { ok: false, out: errorLine(line, new YingshangError([p])) };
+/** NDJSON lines of a piece: each line's number is `firstLine` plus the line breaks before it. */
+export function ndjsonPiece(pack: Pack, text: string, firstLine: number, o: LineOptions, rows: Rows): void {
+  let start = 0;
+  let line = firstLine;
+  // A UTF-8 byte order mark (Windows and WPS write one) before the first line is not part of it.
+  if (firstLine === 1 && text.charCodeAt(0) === 0xfeff) start = 1;
+  while (start < text.length) {
+    let nl = text.indexOf("\n", start);
+    if (nl === -1) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    rows.add(evaluateLine(pack, text.slice(start, end), line, o));
+    line++;
+    start = nl + 1;
   }
-  if (text.trim() === "") {
-    const p = problem("INPUT_INVALID", `Line ${line} is empty; every line of an NDJSON file must hold one case.`, { detail: "empty line" }, { file, line });
-    return { ok: false, out: errorLine(line, new YingshangError([p])) };
-  }
-  let input: unknown;
+}
+
+/** CSV records of a piece; a record's line is the physical line it starts on (a quoted cell may span lines). */
+export function csvPiece(pack: Pack, plan: readonly ColumnPlan[], bytes: Uint8Array, firstLine: number, o: LineOptions, rows: Rows): void {
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    input = JSON.parse(text);
+    records = parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
-    const p = problem("INPUT_INVALID", `Line ${line} is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed JSON" }, { file, line, col: 1 });
-    return { ok: false, out: errorLine(line, new YingshangError([p])) };
+    const p = problem("INPUT_INVALID", `The CSV from line ${firstLine} on cannot be read: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed CSV" }, { file: o.file, line: firstLine });
+    rows.add({ kind: "error", row: { line: firstLine, error: new YingshangError([p]).toJSON().error } });
+    return;
   }
-  try {
-    const result = evaluate(pack, input as CaseInput, { trace });
-    const c = input as { id?: unknown; facts?: unknown };
-    // `line` ties the result to its input; `id` and `facts` are echoed so a results file can be
-    // reported on by itself (`yingshang report deadlines --unit-fact …`).
-    const head: Record<string, unknown> = { line };
-    if (typeof c.id === "string" || typeof c.id === "number") head.id = c.id;
-    if (c.facts !== undefined) head.facts = c.facts;
-    return { ok: true, out: JSON.stringify({ ...head, ...result }), provisional: result.provisional === true };
-  } catch (e) {
-    return { ok: false, out: errorLine(line, e) };
+  // Line breaks counted in the bytes themselves (csv-parse counts a quoted CRLF as two lines).
+  let pos = 0;
+  let line = firstLine;
+  for (const { record, info } of records) {
+    const at = line;
+    for (let i = bytes.indexOf(10, pos); i !== -1 && i < info.bytes; i = bytes.indexOf(10, i + 1)) line++;
+    pos = info.bytes;
+    if (record.every((c) => c.trim() === "")) {
+      rows.add({ kind: "blank" });
+      continue;
+    }
+    if (record.length !== plan.length) {
+      const p = problem("INPUT_INVALID", `Line ${at} has ${record.length} cells; the header has ${plan.length}.`, { detail: "CSV cell count" }, { file: o.file, line: at });
+      rows.add({ kind: "error", row: { line: at, error: new YingshangError([p]).toJSON().error } });
+      continue;
+    }
+    rows.add(evaluateCase(pack, caseOf(plan, record), at, o));
   }
 }
 
@@ -83,25 +112,38 @@ function main(): void {
   if (!port) return;
   const init = workerData as WorkerInit;
   let pack: Pack;
+  let shape: Shape;
   try {
     pack = loadPack(init.packDir, init.provisional ? { calendars: calendarsOption(init.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(init.calendars) });
+    shape = init.select !== null ? { kind: "select", paths: parseSelect(pack, init.select) } : init.full ? { kind: "full" } : { kind: "compact" };
   } catch (e) {
     const error = e instanceof YingshangError ? e.toJSON().error : { code: "INTERNAL" as const, message: e instanceof Error ? e.message : String(e) };
     port.postMessage({ type: "init-failed", error } satisfies WorkerMessage);
     return;
   }
-  port.on("message", (req: ChunkRequest) => {
-    const lines = req.text.split("\n");
-    const out: string[] = new Array(lines.length);
-    let ok = 0;
-    let provisional = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const r = evaluateLine(pack, lines[i]!, req.firstLine + i, init.trace, init.file);
-      if (r.ok) ok++;
-      if (r.provisional) provisional++;
-      out[i] = r.out;
+  const o: LineOptions = { trace: init.trace, file: init.file, shape };
+  const paths = shape.kind === "select" ? shape.paths.map((p) => p.text) : [];
+  const decoder = new TextDecoder("utf-8");
+  const encoder = new TextEncoder();
+  let plan: ColumnPlan[] = [];
+  port.on("message", (req: WorkerRequest) => {
+    if (req.type === "columns") {
+      plan = req.plan;
+      return;
     }
-    port.postMessage({ type: "chunk", seq: req.seq, text: out.join("\n") + "\n", ok, errors: lines.length - ok, provisional } satisfies WorkerMessage);
+    const rows = new Rows();
+    if (req.type === "long") rows.add(tooLong(req.firstLine, req.length, init.file));
+    else if (init.input === "csv") csvPiece(pack, plan, req.bytes, req.firstLine, o, rows);
+    else ndjsonPiece(pack, decoder.decode(req.bytes), req.firstLine, o, rows);
+    let text = "";
+    if (init.output === "csv") text = csvRows(rows.rows, paths);
+    else {
+      const out: string[] = new Array(rows.rows.length);
+      for (let i = 0; i < rows.rows.length; i++) out[i] = JSON.stringify(rows.rows[i]);
+      if (out.length) text = out.join("\n") + "\n";
+    }
+    const bytes = encoder.encode(text);
+    port.postMessage({ type: "chunk", seq: req.seq, bytes, ok: rows.ok, errors: rows.errors, blank: rows.blank, provisional: rows.provisional } satisfies WorkerMessage, [bytes.buffer]);
   });
   port.postMessage({ type: "ready" } satisfies WorkerMessage);
 }

@@ -1,44 +1,75 @@
 /**
- * `yingshang eval PACK --ndjson FILE`: evaluate one case per line of an NDJSON file and stream one
- * result line per case, in input order, using every core.
+ * `yingshang eval PACK --ndjson FILE` (or `--csv FILE`): evaluate one case per record and stream one
+ * result row per case, in input order, on every core.
  *
- * Memory stays constant whatever the file's size: lines are read with readline, grouped into
- * chunks, and at most `workers × IN_FLIGHT_PER_WORKER` chunks are out at a time (sent, being
- * evaluated, or waiting to be written in order). Reading pauses while that limit is reached, and
- * writing waits for the output to drain, so a slow disk or a slow pipe slows the whole batch
- * instead of filling memory.
+ * The main thread only cuts the input's bytes into pieces at record ends (batch-split.ts) and writes
+ * the workers' encoded answers in order; decoding, parsing, evaluating and serialising happen in the
+ * workers (batch-worker.ts). Memory stays constant whatever the input's size: at most
+ * `workers × IN_FLIGHT_PER_WORKER` pieces are out at a time (sent, being evaluated, or waiting to be
+ * written in order); reading waits while that many are out, and writing waits for the output to
+ * drain, so a slow disk or pipe slows the batch instead of filling memory.
  */
 import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync, statSync, type ReadStream } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync, type ReadStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Writable } from "node:stream";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { parse as parseCsv } from "csv-parse/sync";
 import { fail, problem, YingshangError, type Problem } from "../errors.js";
 import { loadPack, resolvePackDir } from "../engine/load.js";
+import { MAX_LINE_CHARS, parseSelect } from "../batch/line.js";
 import { calendarsOption } from "./calendar-option.js";
 import { EXIT } from "./output.js";
-import type { ChunkRequest, WorkerInit, WorkerMessage } from "./batch-worker.js";
+import { csvHeader, parseMap, planColumns, type ColumnPlan } from "./batch-csv.js";
+import { Splitter, type Piece } from "./batch-split.js";
+import type { WorkerInit, WorkerMessage, WorkerRequest } from "./batch-worker.js";
 
-/** Lines per chunk sent to a worker: large enough to make messaging cheap, small enough to keep memory flat. */
-const CHUNK_LINES = 500;
-/** Chunks out per worker (one being evaluated, the others queued so a worker never waits). */
+/** Bytes read at a time; each read becomes (at most) one piece for a worker. */
+const READ_BYTES = 256 * 1024;
+/** Pieces out per worker (one being evaluated, the others queued so a worker never waits). */
 const IN_FLIGHT_PER_WORKER = 4;
 const MAX_WORKERS = 64;
+/** A record longer than this many bytes is over MAX_LINE_CHARS whatever its characters (UTF-8: ≤ 4 bytes each). */
+const MAX_RECORD_BYTES = 4 * MAX_LINE_CHARS;
 
 /** Options of the `eval` command that the batch reads. */
 export interface BatchCommandOptions {
   ndjson?: string;
+  csv?: string;
   workers?: string;
   out?: string;
   trace?: boolean;
   json?: boolean;
   calendar?: string[];
   provisional?: boolean;
+  select?: string;
+  full?: boolean;
+  format?: string;
+  map?: string;
+  mapFile?: string;
+  ignore?: string;
+  bom?: boolean;
+}
+
+/** Adds the batch options to `eval`. */
+export function addBatchOptions(cmd: Command): Command {
+  return cmd
+    .option("--ndjson <file>", "batch: one case per line of an NDJSON file (- for stdin); streams one result line per case")
+    .option("--csv <file>", "batch: one case per row of a CSV file with a header (- for stdin)")
+    .option("--select <paths>", "batch: keep only these result paths (comma-separated, e.g. deadlines.mayor-direct.dueDate); line and id are always kept")
+    .option("--full", "batch: every part of each result, as eval --json (default: compact, not-evaluated tables as { kind, missing })")
+    .option("--format <format>", "batch output: ndjson (default) or csv (needs --select)")
+    .option("--map <pairs>", "CSV input: PATH=列名 pairs, e.g. received=收件时间,issueKind=问题类别")
+    .option("--map-file <file>", "CSV input: a JSON file { \"PATH\": \"列名\", … }")
+    .option("--ignore <columns>", "CSV input: columns to leave out (comma-separated)")
+    .option("--bom", "CSV output: start with a UTF-8 byte order mark (for Excel and WPS)")
+    .option("--workers <n>", "batch: worker threads (default: every core)")
+    .option("--out <file>", "batch: write the results to a file instead of stdout")
+    .option("--trace", "batch: include the trace (off by default in a batch)");
 }
 
 /** The batch's counts, as printed on stderr. */
@@ -46,6 +77,8 @@ export interface BatchSummary {
   cases: number;
   ok: number;
   errors: number;
+  /** Blank and whitespace-only lines, skipped. */
+  blank: number;
   /** With --provisional: results that touched a provisional year. */
   provisional?: number;
   elapsedMs: number;
@@ -53,28 +86,70 @@ export interface BatchSummary {
   workers: number;
 }
 
+const usage = (message: string, detail: string, path: string): never => fail("INPUT_INVALID", message, { detail }, { path });
+
 /**
- * Entry point from `eval`: called when `--ndjson` is given, or when no facts file is.
- * Returns the exit code: 0 when every line was evaluated, 2 when some were bad input (each reported
- * on its own line) or the command is misused.
+ * Entry point from `eval`: called when `--ndjson` or `--csv` is given, or when no facts file is.
+ * Returns the exit code: 0 when every record was evaluated, 2 when some were bad input (each reported
+ * on its own row) or the command is misused.
  */
 export function evalBatch(spec: string, factsFile: string | undefined, opts: BatchCommandOptions, cmd: Command): Promise<number> {
-  if (opts.ndjson === undefined) {
-    return fail("INPUT_INVALID", "Give a facts file (`yingshang eval PACK FACTS.json`) or a batch of cases (`yingshang eval PACK --ndjson CASES.ndjson`).", { detail: "facts file missing" });
-  }
-  if (factsFile !== undefined) {
-    return fail("INPUT_INVALID", `Give either a facts file (${factsFile}) or --ndjson ${opts.ndjson}, not both.`, { detail: "facts file and --ndjson" });
-  }
+  const input = opts.ndjson ?? opts.csv;
+  if (input === undefined) return usage("Give a facts file (`yingshang eval PACK FACTS.json`) or a batch of cases (`yingshang eval PACK --ndjson CASES.ndjson`).", "facts file missing", "");
+  if (opts.ndjson !== undefined && opts.csv !== undefined) return usage("Give --ndjson or --csv, not both.", "ndjson and csv", "csv");
+  if (factsFile !== undefined) return usage(`Give either a facts file (${factsFile}) or a batch (${input}), not both.`, "facts file and --ndjson", "");
+  if (opts.format !== undefined && opts.format !== "ndjson" && opts.format !== "csv") return usage(`--format must be ndjson or csv (got ${opts.format}).`, "bad --format", "format");
+  if (opts.select !== undefined && opts.full === true) return usage("Give --select or --full, not both.", "select and full", "select");
+  const output = opts.format === "csv" ? "csv" : "ndjson";
+  if (output === "csv" && opts.select === undefined) return usage("CSV output has one column per result path: name them with --select (e.g. --select deadlines.mayor-direct.dueDate).", "csv without select", "select");
+  if (opts.bom === true && output !== "csv") return usage("--bom is for CSV output (--format csv).", "bom without csv", "bom");
+  if (opts.csv === undefined && (opts.map !== undefined || opts.mapFile !== undefined || opts.ignore !== undefined)) return usage("--map, --map-file and --ignore are for CSV input (--csv FILE).", "map without csv", "map");
   // In a batch the trace is off unless asked for with --trace (it multiplies the output's size).
   const trace = cmd.getOptionValueSource("trace") === "cli" && opts.trace === true;
-  return runBatch({ pack: spec, input: opts.ndjson, workers: opts.workers, out: opts.out, trace, json: opts.json === true, calendars: opts.calendar ?? [], provisional: opts.provisional === true });
+  return runBatch({
+    pack: spec,
+    input,
+    inputFormat: opts.csv !== undefined ? "csv" : "ndjson",
+    output,
+    select: opts.select ?? null,
+    full: opts.full === true,
+    map: { ...(opts.mapFile !== undefined ? readMapFile(opts.mapFile) : {}), ...(opts.map !== undefined ? parseMap(opts.map) : {}) },
+    ignore: opts.ignore?.split(",").map((s) => s.trim()).filter(Boolean) ?? [],
+    bom: opts.bom === true,
+    workers: opts.workers,
+    out: opts.out,
+    trace,
+    json: opts.json === true,
+    calendars: opts.calendar ?? [],
+    provisional: opts.provisional === true,
+  });
+}
+
+function readMapFile(file: string): Record<string, string> {
+  let v: unknown;
+  try {
+    v = JSON.parse(readFileSync(file, "utf8").replace(/^\ufeff/, ""));
+  } catch (e) {
+    return fail("INPUT_INVALID", `The mapping file ${file} cannot be read as JSON: ${e instanceof Error ? e.message : String(e)}.`, { detail: "bad map file" }, { file });
+  }
+  if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.values(v).every((c) => typeof c === "string")) {
+    return fail("INPUT_INVALID", `The mapping file ${file} must be an object { "PATH": "列名", … }.`, { detail: "bad map file" }, { file });
+  }
+  return v as Record<string, string>;
 }
 
 export interface BatchOptions {
   /** A pack folder or bundled pack name. */
   pack: string;
-  /** The NDJSON file, or `-` for stdin. */
+  /** The input file, or `-` for stdin. */
   input: string;
+  inputFormat?: "ndjson" | "csv";
+  output?: "ndjson" | "csv";
+  select?: string | null;
+  full?: boolean;
+  map?: Record<string, string>;
+  ignore?: string[];
+  bom?: boolean;
   /** Number of worker threads (text from the command line); default: every core. */
   workers?: string | number;
   /** Output file; default stdout. */
@@ -82,6 +157,7 @@ export interface BatchOptions {
   trace: boolean;
   json: boolean;
   calendars: string[];
+  /** `--provisional`: years after the last notice from the statutory holidays. */
   provisional?: boolean;
   /** Where the summary (and the progress bar, on a TTY) go. Default: process.stderr. */
   stderr?: NodeJS.WriteStream;
@@ -103,13 +179,27 @@ function workerFile(): string {
   return file;
 }
 
+/** The end of the CSV header record in `b` (its line break outside quotes), or -1. */
+function headerEnd(b: Uint8Array): number {
+  let quoted = false;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] === 34) quoted = !quoted;
+    else if (b[i] === 10 && !quoted) return i;
+  }
+  return -1;
+}
+
 /** Runs a batch and prints its summary. Returns the exit code. */
 export async function runBatch(o: BatchOptions): Promise<number> {
   const stderr = o.stderr ?? process.stderr;
   const workers = parseWorkers(o.workers);
   const packDir = resolvePackDir(o.pack);
-  // Load once here so a bad pack or calendar is reported before any worker starts.
-  loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
+  // Load and check here, so a bad pack, calendar or --select is reported before any worker starts.
+  const pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
+  const select = o.select ?? null;
+  const paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
+  const csvIn = o.inputFormat === "csv";
+  const output = o.output ?? "ndjson";
 
   let input: NodeJS.ReadableStream;
   let size = 0;
@@ -118,19 +208,19 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   } else {
     if (!existsSync(o.input) || !statSync(o.input).isFile()) return fail("FILE_MISSING", `Cannot read ${o.input}.`, { file: o.input }, { file: o.input });
     size = statSync(o.input).size;
-    input = createReadStream(o.input, { highWaterMark: 1 << 20 });
+    input = createReadStream(o.input, { highWaterMark: READ_BYTES });
   }
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
-  const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, provisional: o.provisional === true };
+  const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, select, full: o.full === true, input: csvIn ? "csv" : "ndjson", output, provisional: o.provisional === true };
   const pool = await startWorkers(workerFile(), workers, init);
 
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
   const t0 = performance.now();
   const bar = stderr.isTTY ? progressBar(stderr, size) : null;
 
-  // Flow control. `outstanding` counts chunks sent and not yet written; reading waits while it is at
-  // the limit, so the reorder buffer (`done`) never holds more than that many chunks.
+  // Flow control. `outstanding` counts pieces sent and not yet written; reading waits while it is at
+  // the limit, so the reorder buffer (`done`) never holds more than that many pieces.
   const maxOutstanding = workers * IN_FLIGHT_PER_WORKER;
   let outstanding = 0;
   let fatal: unknown = null;
@@ -152,11 +242,12 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     }
   };
 
-  const done = new Map<number, { text: string; ok: number; errors: number; provisional: number }>();
+  const done = new Map<number, { bytes: Uint8Array; ok: number; errors: number; blank: number; provisional: number }>();
   let nextSeq = 0;
   let nextToWrite = 0;
   let ok = 0;
   let errors = 0;
+  let blank = 0;
   let provisional = 0;
   let writing = false;
   const flush = async () => {
@@ -168,8 +259,9 @@ export async function runBatch(o: BatchOptions): Promise<number> {
         nextToWrite++;
         ok += r.ok;
         errors += r.errors;
+        blank += r.blank;
         provisional += r.provisional;
-        if (!out.write(r.text)) await once(out, "drain");
+        if (r.bytes.length > 0 && !out.write(r.bytes)) await once(out, "drain");
         outstanding--;
         bar?.update(o.input === "-" ? ok + errors : (input as ReadStream).bytesRead, { cases: ok + errors, errors });
         wake();
@@ -196,30 +288,48 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     });
   }
 
-  const dispatch = async (firstLine: number, lines: string[]) => {
+  let nextLine = 1;
+  const dispatch = async (p: Piece) => {
     await waitFor(() => outstanding < maxOutstanding);
     let w = pool[0]!;
     for (const c of pool) if (c.pending < w.pending) w = c;
     w.pending++;
     outstanding++;
-    w.worker.postMessage({ seq: nextSeq++, firstLine, text: lines.join("\n") } satisfies ChunkRequest);
+    const seq = nextSeq++;
+    if (p.kind === "long") w.worker.postMessage({ type: "long", seq, firstLine: nextLine, length: p.length } satisfies WorkerRequest);
+    else w.worker.postMessage({ type: "bytes", seq, firstLine: nextLine, bytes: p.bytes } satisfies WorkerRequest, [p.bytes.buffer as ArrayBuffer]);
+    nextLine += p.lines;
   };
 
-  let lineNo = 0;
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  const splitter = new Splitter(csvIn, MAX_RECORD_BYTES);
+  let header: Uint8Array | null = csvIn ? new Uint8Array(0) : null;
   try {
-    let chunk: string[] = [];
-    let first = 1;
-    for await (const line of rl) {
-      lineNo++;
-      chunk.push(line);
-      if (chunk.length === CHUNK_LINES) {
-        await dispatch(first, chunk);
-        chunk = [];
-        first = lineNo + 1;
+    if (output === "csv") out.write(csvHeader(paths, o.bom === true));
+    for await (const raw of input as AsyncIterable<Buffer>) {
+      let chunk: Uint8Array = raw;
+      if (header !== null) {
+        // CSV: the first record is the header; the columns are matched to the case once, here.
+        const joined = new Uint8Array(header.length + chunk.length);
+        joined.set(header, 0);
+        joined.set(chunk, header.length);
+        const end = headerEnd(joined);
+        if (end < 0) {
+          if (joined.length > MAX_RECORD_BYTES) return fail("LIMIT_EXCEEDED", "The CSV header is too long.", { what: "CSV header bytes", limit: MAX_RECORD_BYTES, actual: joined.length }, { file, line: 1 });
+          header = joined;
+          continue;
+        }
+        sendColumns(pool, headerPlan(pack, joined.subarray(0, end), o, file));
+        nextLine = 1 + countLines(joined.subarray(0, end + 1));
+        header = null;
+        chunk = joined.subarray(end + 1);
       }
+      for (const p of splitter.push(chunk)) await dispatch(p);
     }
-    if (chunk.length) await dispatch(first, chunk);
+    if (header !== null && header.length > 0) {
+      sendColumns(pool, headerPlan(pack, header, o, file));
+      nextLine = 1 + countLines(header);
+    }
+    for (const p of splitter.end()) await dispatch(p);
     await waitFor(() => outstanding === 0);
     if (o.out) {
       out.end();
@@ -228,7 +338,6 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   } catch (e) {
     if (e !== closed) throw e;
   } finally {
-    rl.close();
     bar?.stop();
     for (const w of pool) {
       w.stopping = true;
@@ -238,19 +347,40 @@ export async function runBatch(o: BatchOptions): Promise<number> {
 
   const elapsedMs = performance.now() - t0;
   if (fatal === closed) {
-    stderr.write(`yingshang eval: the output was closed after ${ok + errors} of ${lineNo} cases read; stopped.\n`);
+    stderr.write(`yingshang eval: the output was closed after ${ok + errors} cases; stopped.\n`);
     return EXIT.ok;
   }
-  if (ok + errors !== lineNo) {
-    return fail("INPUT_INVALID", `Internal check failed: ${lineNo} lines read but ${ok} results and ${errors} errors written.`, { detail: "count mismatch" });
-  }
-  const summary: BatchSummary = { cases: lineNo, ok, errors, ...(o.provisional ? { provisional } : {}), elapsedMs: Math.round(elapsedMs), casesPerSecond: Math.round(lineNo / Math.max(elapsedMs / 1000, 1e-9)), workers };
+  const cases = ok + errors;
+  const summary: BatchSummary = { cases, ok, errors, blank, ...(o.provisional ? { provisional } : {}), elapsedMs: Math.round(elapsedMs), casesPerSecond: Math.round(cases / Math.max(elapsedMs / 1000, 1e-9)), workers };
   stderr.write(o.json ? JSON.stringify({ summary }) + "\n" : formatSummary(summary) + "\n");
   return errors > 0 ? EXIT.badInput : EXIT.ok;
 }
 
+function countLines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function headerPlan(pack: ReturnType<typeof loadPack>, bytes: Uint8Array, o: BatchOptions, file: string): ColumnPlan[] {
+  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/, "");
+  let header: string[];
+  try {
+    header = ((parseCsv(text, { relax_column_count: true }) as string[][])[0] ?? []).map((c) => c.trim());
+  } catch (e) {
+    return fail("INPUT_INVALID", `The CSV header cannot be read: ${e instanceof Error ? e.message : String(e)}.`, { detail: "malformed CSV header" }, { file, line: 1 });
+  }
+  if (header.length === 0 || header.every((c) => c === "")) return fail("INPUT_INVALID", "The CSV has no header; its first row must name the columns.", { detail: "CSV header missing" }, { file, line: 1 });
+  return planColumns(pack, header, o.map ?? {}, o.ignore ?? []);
+}
+
+function sendColumns(pool: PoolWorker[], plan: ColumnPlan[]): void {
+  for (const w of pool) w.worker.postMessage({ type: "columns", plan } satisfies WorkerRequest);
+}
+
 export function formatSummary(s: BatchSummary): string {
-  return `yingshang eval: ${s.cases} cases, ${s.ok} ok${s.provisional === undefined ? "" : ` (${s.provisional} provisional)`}, ${s.errors} error${s.errors === 1 ? "" : "s"} — ${s.casesPerSecond} cases/s, ${(s.elapsedMs / 1000).toFixed(1)} s elapsed, ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
+  const blank = s.blank > 0 ? `, ${s.blank} blank line${s.blank === 1 ? "" : "s"} skipped` : "";
+  return `yingshang eval: ${s.cases} cases, ${s.ok} ok${s.provisional === undefined ? "" : ` (${s.provisional} provisional)`}, ${s.errors} error${s.errors === 1 ? "" : "s"}${blank} — ${s.casesPerSecond} cases/s, ${(s.elapsedMs / 1000).toFixed(1)} s elapsed, ${s.workers} worker${s.workers === 1 ? "" : "s"}`;
 }
 
 function problemError(p: Problem): YingshangError {

@@ -12,7 +12,7 @@ import { calendarsOption } from "./calendar-option.js";
 import { calendarEndLine } from "./calendar-year.js";
 import type { Calendar } from "../calendar/index.js";
 import { problemLang } from "./lang.js";
-import { evalBatch, type BatchCommandOptions } from "./batch.js";
+import { addBatchOptions, evalBatch, type BatchCommandOptions } from "./batch.js";
 
 /** Reads and parses a JSON file given on the command line, as a typed input error if malformed. */
 export function readJsonFile(path: string): unknown {
@@ -108,7 +108,7 @@ export function registerPackCommands(program: Command): void {
       }),
     );
 
-  program
+  const evalCmd = program
     .command("eval")
     .description("evaluate a case: assignment, deadlines, escalation state and scores")
     .argument("<pack>", "a pack folder or a bundled pack name (yingkou, xinghua, zibo, suqian)")
@@ -116,14 +116,11 @@ export function registerPackCommands(program: Command): void {
     .option("--json", "machine-readable output")
     .option("--no-trace", "leave out the trace")
     .option("--calendar <file...>", "extra calendar files")
-    .option("--provisional", "fill the years after the last notice from the statutory holidays (results say provisional: true)")
-    .option("--ndjson <file>", "batch: one case per line of an NDJSON file (- for stdin); streams one result line per case")
-    .option("--workers <n>", "batch: worker threads (default: every core)")
-    .option("--out <file>", "batch: write the results to a file instead of stdout")
-    .option("--trace", "batch: include the trace (off by default in a batch)")
+    .option("--provisional", "fill the years after the last notice from the statutory holidays (results say provisional: true)");
+  addBatchOptions(evalCmd)
     .action((spec: string, factsFile: string | undefined, opts: Opts & BatchCommandOptions, cmd: Command) =>
       runAction(opts, () => {
-        if (opts.ndjson !== undefined || factsFile === undefined) return evalBatch(spec, factsFile, opts, cmd);
+        if (opts.ndjson !== undefined || opts.csv !== undefined || factsFile === undefined) return evalBatch(spec, factsFile, opts, cmd);
         const pack = loadPack(spec, packCalendarOptions(opts));
         const input = readJsonFile(factsFile) as Parameters<typeof evaluate>[1];
         const result = evaluate(pack, input, { trace: opts.trace !== false });

@@ -35,26 +35,33 @@ describe("eval --ndjson", () => {
     two = run(["eval", "suqian", "--ndjson", cases, "--workers", "2"]);
   }, 180_000);
 
-  it("answers every line, in input order, bad lines with their line number", () => {
+  it("answers every line but blank ones, in input order, bad lines with their line number and id", () => {
     const lines = one.out.trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; id?: string; error?: { code: string; problems: { line?: number; message: string }[] }; deadlines?: Record<string, unknown> });
-    expect(lines).toHaveLength(N);
-    lines.forEach((l, i) => expect(l.line).toBe(i + 1));
-    const bad = lines.filter((l) => l.error);
-    expect(bad.map((l) => l.line)).toEqual(Array.from({ length: Math.floor(N / BAD_EVERY) }, (_, k) => (k + 1) * BAD_EVERY));
-    expect(bad.map((l) => l.error!.code).slice(0, 5)).toEqual(["INPUT_INVALID", "FACT_ENUM", "FACT_TYPE", "INPUT_UNKNOWN_KEY", "INPUT_INVALID"]);
-    expect(bad[0]!.error!.problems[0]!.line).toBe(BAD_EVERY);
-    expect(bad[0]!.error!.problems[0]!.message).toMatch(/^Line 97 is not valid JSON/);
-    expect(bad[4]!.error!.problems[0]!.message).toMatch(/is empty/);
+    const bad = Array.from({ length: Math.floor(N / BAD_EVERY) }, (_, k) => (k + 1) * BAD_EVERY);
+    // gen-cases: every fifth bad line is empty; blank lines are skipped, not answered.
+    const blank = bad.filter((_, k) => k % 5 === 4);
+    expect(lines).toHaveLength(N - blank.length);
+    expect(lines.map((l) => l.line)).toEqual(Array.from({ length: N }, (_, i) => i + 1).filter((n) => !blank.includes(n)));
+    const errs = lines.filter((l) => l.error);
+    expect(errs.map((l) => l.line)).toEqual(bad.filter((n) => !blank.includes(n)));
+    expect(errs.map((l) => l.error!.code).slice(0, 4)).toEqual(["INPUT_INVALID", "FACT_ENUM", "FACT_TYPE", "INPUT_UNKNOWN_KEY"]);
+    expect(errs[0]!.error!.problems[0]!.line).toBe(BAD_EVERY);
+    expect(errs[0]!.error!.problems[0]!.message).toMatch(/^Line 97 is not valid JSON/);
+    // A line that parsed keeps its case id on its error line; one that did not parse has none.
+    expect(errs[0]!.id).toBeUndefined();
+    expect(errs[1]!.id).toBe(`case-${2 * BAD_EVERY}`);
     const good = lines.find((l) => !l.error)!;
     expect(good.id).toBe("case-1");
     expect(good.deadlines).toHaveProperty("mayor-direct");
   });
 
-  it("prints a summary whose counts add up, and exits 2 because some lines were bad input", () => {
-    const errors = Math.floor(N / BAD_EVERY);
+  it("prints a summary whose counts add up (blank lines counted apart), and exits 2 because some lines were bad input", () => {
+    const bad = Math.floor(N / BAD_EVERY);
+    const blank = Math.floor(bad / 5);
+    const errors = bad - blank;
     expect(one.code).toBe(2);
-    expect(one.err).toMatch(new RegExp(`^yingshang eval: ${N} cases, ${N - errors} ok, ${errors} errors — \\d+ cases/s, [\\d.]+ s elapsed, 1 worker\\n$`));
-    expect(two.err).toMatch(new RegExp(`^yingshang eval: ${N} cases, ${N - errors} ok, ${errors} errors — .*, 2 workers\\n$`));
+    expect(one.err).toMatch(new RegExp(`^yingshang eval: ${N - blank} cases, ${N - bad} ok, ${errors} errors, ${blank} blank lines skipped — \\d+ cases/s, [\\d.]+ s elapsed, 1 worker\\n$`));
+    expect(two.err).toMatch(new RegExp(`^yingshang eval: ${N - blank} cases, ${N - bad} ok, ${errors} errors, ${blank} blank lines skipped — .*, 2 workers\\n$`));
   });
 
   it("gives the same output with 1 and 2 workers", () => {
@@ -71,8 +78,9 @@ describe("eval --ndjson", () => {
   });
 
   it("leaves the trace out unless --trace, and writes to --out", () => {
-    const first = JSON.parse(one.out.split("\n")[0]!) as { deadlines: Record<string, { trace: unknown[] }> };
-    expect(first.deadlines["mayor-direct"]!.trace).toEqual([]);
+    // The compact default leaves out the empty traces.
+    const first = JSON.parse(one.out.split("\n")[0]!) as { deadlines: Record<string, { trace?: unknown[] }> };
+    expect(first.deadlines["mayor-direct"]).not.toHaveProperty("trace");
     const out = join(dir, "traced.ndjson");
     const r = run(["eval", "suqian", "--ndjson", cases, "--workers", "2", "--trace", "--out", out]);
     expect(r.out).toBe("");
@@ -91,7 +99,7 @@ describe("eval --ndjson", () => {
   it("stops quietly when the reader closes the pipe (| head)", () => {
     const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${cli}" eval suqian --ndjson "${cases}" --workers 1 | head -c 10`], { cwd: root, encoding: "utf8" });
     expect(r.stdout).toBe('{"line":1,');
-    expect(r.stderr).toMatch(/^yingshang eval: the output was closed after \d+ of \d+ cases read; stopped.\n$/);
+    expect(r.stderr).toMatch(/^yingshang eval: the output was closed after \d+ cases; stopped.\n$/);
     expect(r.status).toBe(0);
   });
 
@@ -110,16 +118,17 @@ describe("eval --ndjson", () => {
 
 describe("batch line length limit", () => {
   it("refuses a line over the limit on its own line with LIMIT_EXCEEDED and evaluates the next", async () => {
-    const { evaluateLine, MAX_LINE_CHARS } = await import("../../src/cli/batch-worker.js");
+    const { evaluateLine, MAX_LINE_CHARS } = await import("../../src/batch/line.js");
     const { loadPack } = await import("../../src/index.js");
     const pack = loadPack("suqian");
     const huge = JSON.stringify({ asOf: "2026-06-01", facts: { issueKind: "complex" }, note: "x".repeat(MAX_LINE_CHARS) });
-    const r = evaluateLine(pack, huge, 3, false, "cases.ndjson");
-    expect(r.ok).toBe(false);
-    const out = JSON.parse(r.out) as { line: number; error: { code: string; problems: { params: { limit: number } }[] } };
+    const o = { trace: false, file: "cases.ndjson", shape: { kind: "compact" } } as const;
+    const r = evaluateLine(pack, huge, 3, o);
+    expect(r.kind).toBe("error");
+    const out = (r as { row: unknown }).row as { line: number; error: { code: string; problems: { params: { limit: number } }[] } };
     expect(out.line).toBe(3);
     expect(out.error.code).toBe("LIMIT_EXCEEDED");
     expect(out.error.problems[0]!.params.limit).toBe(MAX_LINE_CHARS);
-    expect(evaluateLine(pack, JSON.stringify({ asOf: "2026-06-01", facts: { issueKind: "complex" } }), 4, false, "cases.ndjson").ok).toBe(true);
+    expect(evaluateLine(pack, JSON.stringify({ asOf: "2026-06-01", facts: { issueKind: "complex" } }), 4, o).kind).toBe("ok");
   });
 });

@@ -1,0 +1,112 @@
+// Batch and service benchmark, in one run on the same 200,000 generated Suqian cases:
+//  - in-process evaluate() (cases parsed beforehand, trace off): the rate everything is compared to;
+//  - the CLI batch (`node dist/cli.js eval suqian --ndjson FILE --out FILE`), timed by the wall clock
+//    from spawn to exit (start-up included), with 1 and 2 workers, with --select, the compact default
+//    and --full: cases/s, fraction of in-process, bytes per case, peak RSS (maxRSS of the process);
+//  - the service (`yingshang serve`): POST /v1/packs/suqian/evaluate beside fastify's empty JSON route
+//    (a bare fastify app with one GET returning {}), each driven by autocannon for a fixed number of
+//    requests at 50 connections: requests/s, p50 and p99 latency, and the ratio.
+// On a shared machine the worker-scaling figures depend on what else runs; each line says what it measured.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { evaluate, loadPack } from "../dist/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(root, "dist/cli.js");
+const N = Number(process.env.BATCH_CASES ?? 200_000);
+const dir = mkdtempSync(join(tmpdir(), "yingshang-bench-"));
+const cases = join(dir, "cases.ndjson");
+const gen = spawnSync(process.execPath, [join(root, "bench/gen-cases.mjs"), String(N)], { maxBuffer: 1 << 30 });
+writeFileSync(cases, gen.stdout);
+const fmt = (n) => (n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`);
+
+// 1. In-process.
+const suqian = loadPack("suqian");
+const inputs = readFileSync(cases, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+for (let i = 0; i < 20_000; i++) evaluate(suqian, inputs[i], { trace: false });
+const rates = [];
+for (let r = 0; r < 3; r++) {
+  const t0 = performance.now();
+  for (let i = 0; i < inputs.length; i++) evaluate(suqian, inputs[i], { trace: false });
+  rates.push(inputs.length / ((performance.now() - t0) / 1000));
+}
+const inProcess = rates.sort((a, b) => a - b)[1];
+inputs.length = 0;
+
+// 2. The CLI batch. A preloaded module prints the process's peak RSS (worker threads included) at exit.
+const rssProbe = join(dir, "rss.mjs");
+writeFileSync(rssProbe, 'process.on("exit", () => process.stderr.write(`\\nmaxrss=${process.resourceUsage().maxRSS}\\n`));\n');
+function batch(workers, extra) {
+  const out = join(dir, "out");
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ["--import", rssProbe, cli, "eval", "suqian", "--ndjson", cases, "--workers", String(workers), "--out", out, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => {
+      const s = (performance.now() - t0) / 1000;
+      const bytes = statSync(out).size;
+      rmSync(out);
+      resolve({ code, rate: N / s, bytes: bytes / N, rssMb: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, err });
+    });
+  });
+}
+const select = ["--select", "deadlines.mayor-direct.dueDate,deadlines.mayor-direct.status.kind"];
+const shapes = [
+  ["--select (2 paths)", select],
+  ["default (compact)", []],
+  ["--full", ["--full"]],
+];
+console.log(`\nBatch — ${N} generated Suqian cases (bench/gen-cases.mjs), ${cpus().length} cores on this machine`);
+console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)`);
+const results = {};
+for (const [label, args] of shapes) {
+  for (const w of [1, 2]) {
+    const r = await batch(w, args);
+    if (r.code !== 0) console.log(`  (exit ${r.code}: ${r.err.trim().split("\n")[0]})`);
+    results[`${label}/${w}`] = r;
+    console.log(`  CLI ${label.padEnd(20)} ${w} worker${w > 1 ? "s" : " "}   ${fmt(r.rate).padStart(10)}   ${(100 * r.rate / inProcess).toFixed(0).padStart(3)} % of in-process   ${r.bytes.toFixed(0).padStart(5)} bytes/case   peak RSS ${r.rssMb.toFixed(0)} MB`);
+  }
+}
+const s1 = results["--select (2 paths)/1"];
+const s2 = results["--select (2 paths)/2"];
+console.log(`  --select, 2 workers ÷ 1 worker: ${(s2.rate / s1.rate).toFixed(2)}×   (target ≥ 1.6× on 2 free cores)`);
+console.log(`  --select, best ÷ in-process: ${(100 * Math.max(s1.rate, s2.rate) / inProcess).toFixed(0)} %   (target ≥ 40 %, start-up included);  bytes/case ${s1.bytes.toFixed(0)} (target ≤ 200)`);
+
+// 3. The service, beside fastify's empty JSON route.
+function startChild(args, pattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+      const m = pattern.exec(err);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+}
+const emptyApp = join(dir, "empty.mjs");
+writeFileSync(emptyApp, `import Fastify from ${JSON.stringify(join(root, "node_modules/fastify/fastify.js"))};\nconst app = Fastify({ logger: false });\napp.get("/", () => ({}));\nconst url = await app.listen({ host: "127.0.0.1", port: 0 });\nprocess.stderr.write("listening on " + url + "\\n");\n`);
+const REQUESTS = Number(process.env.SERVE_REQUESTS ?? 40_000);
+async function load(url, opts) {
+  await autocannon({ url, connections: 50, amount: 2_000, ...opts }); // warm up
+  const r = await autocannon({ url, connections: 50, amount: REQUESTS, ...opts });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+const body = JSON.stringify({ asOf: "2026-09-18", facts: { issueKind: "complex" }, events: { "mayor-direct": { received: "2026-09-18" } }, now: "2026-10-09T09:00:00+08:00" });
+const empty = await startChild([emptyApp], /listening on (http:\/\/[\d.:]+)/);
+const serve = await startChild([cli, "serve", "--port", "0", "--log-level", "silent"], /listening on (http:\/\/[\d.:]+)/);
+const e = await load(`${empty.url}/`, {});
+const v = await load(`${serve.url}/v1/packs/suqian/evaluate?trace=false`, { method: "POST", headers: { "content-type": "application/json" }, body });
+empty.child.kill("SIGTERM");
+serve.child.kill("SIGTERM");
+console.log(`\nService — ${REQUESTS} requests at 50 connections each (autocannon), server and load in separate processes`);
+console.log(`  fastify empty JSON route (GET /)                       ${e.rps.toFixed(0).padStart(7)} req/s   p50 ${e.p50} ms   p99 ${e.p99} ms   errors ${e.errors}`);
+console.log(`  POST /v1/packs/suqian/evaluate (trace off, pino logs off) ${v.rps.toFixed(0).padStart(7)} req/s   p50 ${v.p50} ms   p99 ${v.p99} ms   errors ${v.errors}`);
+console.log(`  evaluate ÷ empty route: ${(v.rps / e.rps).toFixed(2)}× the throughput`);
+rmSync(dir, { recursive: true, force: true });

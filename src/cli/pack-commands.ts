@@ -127,8 +127,19 @@ export function registerPackCommands(program: Command): void {
         const endLine = calendarEndLine(result.receipt);
         if (endLine) process.stderr.write(endLine);
         emit(opts, result, () => JSON.stringify(result, null, 2));
+        // The other parts are answered, but a part refused as bad input (a date past the calendar,
+        // a bad history) keeps the contract's exit code for bad input.
+        return hasPartError(result) ? EXIT.badInput : EXIT.ok;
       }),
     );
+}
+
+/** True when a deadline, ladder or scorecard of the result is an error record. */
+function hasPartError(r: ReturnType<typeof evaluate>): boolean {
+  for (const part of [r.deadlines, r.escalation, r.scores]) {
+    for (const k in part) if ((part[k] as { kind?: string } | undefined)?.kind === "error") return true;
+  }
+  return false;
 }
 
 function humanReport(reports: PackTestReport[], passed: number, total: number, verbose: boolean): string {

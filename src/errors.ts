@@ -57,6 +57,8 @@ export function problem<C extends ProblemCode>(
   return out as unknown as Problem;
 }
 
+const ERROR_BRAND = Symbol.for("yingshang.YingshangError");
+
 /**
  * The one error class the library throws. `problems` holds every problem found (a pack with
  * ten mistakes reports ten); `code` is the first problem's code, for quick checks.
@@ -70,6 +72,20 @@ export function problem<C extends ProblemCode>(
  * }
  */
 export class YingshangError extends Error {
+  /**
+   * `instanceof YingshangError` holds for errors of either build (ESM and CommonJS are two copies
+   * in one process when an ES module app uses a CommonJS dependency): a registered symbol marks them.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // Subclasses (e.g. the service's HttpProblem) keep the ordinary prototype check.
+    if (this !== YingshangError) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === "object" && x !== null && (x as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true;
+  }
+
+  get [ERROR_BRAND](): true {
+    return true;
+  }
+
   readonly code: ProblemCode;
   readonly problems: readonly Problem[];
 

@@ -34,7 +34,24 @@ export interface DayIndex {
   names: (string | null)[];
 }
 
+/**
+ * Marks a compiled calendar of any copy of this library: the ESM and the CommonJS builds are two
+ * copies in one process when an ES module app uses a CommonJS dependency, and a pack loaded by one
+ * must still be evaluated by the other. A registered symbol is the same in both.
+ */
+const CALENDAR_BRAND = Symbol.for("yingshang.CompiledCalendar");
+
 export class CompiledCalendar implements Calendar {
+  /** `instanceof` holds for calendars of either build (see CALENDAR_BRAND). */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (this !== CompiledCalendar) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === "object" && x !== null && (x as { [CALENDAR_BRAND]?: unknown })[CALENDAR_BRAND] === true;
+  }
+
+  get [CALENDAR_BRAND](): true {
+    return true;
+  }
+
   readonly id: string;
   readonly version: string;
   readonly range: { readonly from: string; readonly to: string };

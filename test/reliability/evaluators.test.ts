@@ -163,7 +163,7 @@ describe("fuzz evaluators", () => {
           for (const [role, list] of Object.entries(r.roles)) for (const u of list ?? []) expect(pack.units.has(u), `${label}: ${role} ${u}`).toBe(true);
           for (const id of r.rules) expect(t.rules.map((x) => x.id)).toContain(id);
           if (r.kind === "no-match") expect(r.rules).toEqual([]);
-          if (r.outcome !== null) expect(t.doc.outcomes ?? []).toContain(r.outcome);
+          if (r.outcome !== null) expect((t.doc.outcomes ?? []).map((o) => o.id)).toContain(r.outcome);
           if (t.exactlyOneLead && r.kind === "assigned") expect(r.lead, `${label}: an exactly-one-lead table assigned no lead`).not.toBeNull();
         },
       ),

@@ -6,6 +6,7 @@ import { factsOf } from "./conditions.js";
 import { ResultMemo } from "./result-memo.js";
 import { factSlots } from "./facts-check.js";
 import { notEvaluated, type NotEvaluated } from "./not-evaluated.js";
+import { ReadonlyIndex } from "./readonly-map.js";
 import type { AssignmentResult } from "../assign.js";
 
 export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
@@ -45,6 +46,7 @@ export interface CompiledTable {
   readonly exactlyOneLead: boolean;
   readonly effective: Effective | undefined;
   /** The Chinese name of each outcome word. */
+  /** Outcome id → its Chinese name (a read-only index: a frozen Map still accepts set). */
   readonly outcomeZh: ReadonlyMap<string, string>;
   readonly rules: readonly CompiledRule[];
   readonly doc: TableDoc;
@@ -138,7 +140,7 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
     const reads = new Set<string>();
     t.rules.forEach((r) => factsOf(r.when, reads));
     const needs = [...reads].filter((n) => ctx.facts[n] !== undefined && ctx.facts[n]!.default === undefined);
-    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, outcomeZh: new Map((t.outcomes ?? []).map((o) => [o.id, o.zh] as const)), rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))) };
+    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, outcomeZh: new ReadonlyIndex((t.outcomes ?? []).map((o) => [o.id, o.zh] as const)), rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))) };
     compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts, reads, slots);
     return Object.freeze(compiled);
   });

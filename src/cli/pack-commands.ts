@@ -9,7 +9,9 @@ import { runPackTests, type PackTestReport } from "../engine/test-runner.js";
 import { basename } from "node:path";
 import { emit, EXIT, runAction } from "./output.js";
 import { calendarsOption } from "./calendar-option.js";
-import { calendarEndLine } from "./calendar-year.js";
+import { calendarEndLine, daysLeft } from "./calendar-year.js";
+import { CALENDAR_END_WARNING_DAYS } from "../engine/impl/begin.js";
+import { parseDay } from "../calendar/impl/days.js";
 import type { Calendar } from "../calendar/index.js";
 import { problemLang } from "./lang.js";
 import { addBatchOptions, evalBatch, type BatchCommandOptions } from "./batch.js";
@@ -49,8 +51,11 @@ export function registerPackCommands(program: Command): void {
     .argument("<packs...>", "pack folders or bundled pack names")
     .option("--json", "machine-readable output")
     .option("--calendar <file...>", "extra calendar files (e.g. a 2027 notice)")
-    .action((packs: string[], opts: Opts) =>
+    .option("--on <date>", "warn when a pack's calendar ends within 60 days of this date (the library never reads the clock)")
+    .action((packs: string[], opts: Opts & { on?: string }) =>
       runAction(opts, () => {
+        const on = opts.on;
+        if (on !== undefined && parseDay(on) === -Infinity) fail("INPUT_INVALID", `--on must be a real date YYYY-MM-DD (got ${on}).`, { detail: "--on" }, { path: "on" });
         const calendars = calendarsOption(opts.calendar);
         const results: { pack: string; valid: boolean; problems: Problem[]; warnings: Problem[]; calendar?: { id: string; version: string } }[] = [];
         const placed = (spec: string, p: Problem): Problem => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem;
@@ -61,6 +66,11 @@ export function registerPackCommands(program: Command): void {
             const cal = pack.calendar;
             // Warnings leave the pack valid: a number missing from its quote, a chosen value not marked as an assumption.
             results.push({ pack: spec, valid: true, problems: [], warnings: pack.warnings.map((w) => placed(spec, w)), calendar: { id: cal.id, version: cal.version } });
+            // The calendar's end is near: one line on stderr, the pack stays valid.
+            const left = on === undefined ? Infinity : daysLeft(cal, on);
+            if (left <= CALENDAR_END_WARNING_DAYS) {
+              process.stderr.write(problemLang() === "zh" ? `提醒：${spec} 所用日历 ${cal.id} 止于 ${cal.range.to}，距 ${on} 还有 ${left} 天；国务院下一年度节假日通知发布后，请用 yingshang calendar import 导入，再以 --calendar 使用。\n` : `warning: ${spec}: its calendar ${cal.id} ends on ${cal.range.to}, ${left} days after ${on}; import the next State Council notice (yingshang calendar import) and use it with --calendar.\n`);
+            }
           } catch (e) {
             if (!(e instanceof YingshangError)) throw e;
             results.push({ pack: spec, valid: false, problems: e.problems.map((p) => placed(spec, p)), warnings: [] });

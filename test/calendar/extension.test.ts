@@ -165,3 +165,16 @@ describe("every command uses a --calendar file that extends the pack's calendar"
     expect(JSON.parse(run("calendar", "add", "2026-12-31", "1", "--json", "--calendar", file2027).out)).toEqual({ date: "2027-01-04" });
   });
 });
+
+describe("validate --on warns before the calendar's end", () => {
+  it("warns 30 days before 2026-12-31, not 61 days before, and the pack stays valid", () => {
+    // 2026-12-01 → 2026-12-31 is 30 days: inside the 60-day window; 2026-10-31 → 12-31 is 61 days: outside.
+    const near = run("validate", "suqian", "--on", "2026-12-01", "--lang", "en");
+    expect(near.code).toBe(0);
+    expect(near.err).toContain("ends on 2026-12-31, 30 days after 2026-12-01");
+    const far = run("validate", "suqian", "--on", "2026-10-31", "--lang", "en");
+    expect(far.code).toBe(0);
+    expect(far.err).not.toContain("ends on");
+    expect(run("validate", "suqian", "--on", "2026-13-01").code).toBe(2);
+  });
+});

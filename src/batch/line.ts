@@ -37,7 +37,7 @@ export type Row = Record<string, unknown>;
 export type LineOutcome = { readonly kind: "ok" | "error"; readonly row: Row; readonly provisional?: boolean } | { readonly kind: "blank" };
 
 const PARTS = { assignment: "tables", deadlines: "deadlines", escalation: "ladders", scores: "scorecards" } as const;
-const TOP = ["receipt", "facts", ...Object.keys(PARTS)];
+const TOP = ["receipt", "facts", "provisional", ...Object.keys(PARTS)];
 
 /** The ids a pack has for each part of a result (every version of every table, deadline, ladder, scorecard). */
 function idsOf(pack: Pack, part: keyof typeof PARTS): string[] {
@@ -125,7 +125,10 @@ function compact(r: CaseResult): Row {
     for (const id in m) o[id] = slim(m[id]!);
     return o;
   };
-  return { receipt: r.receipt, assignment, deadlines: part(r.deadlines), escalation: part(r.escalation), scores: part(r.scores) };
+  const row: Row = { receipt: r.receipt, assignment, deadlines: part(r.deadlines), escalation: part(r.escalation), scores: part(r.scores) };
+  // A provisional answer says so in every output shape (its dates may move when the notice is out).
+  if (r.provisional === true) row.provisional = true;
+  return row;
 }
 
 function idOf(input: unknown): string | number | undefined {

@@ -178,3 +178,20 @@ describe("validate --on warns before the calendar's end", () => {
     expect(run("validate", "suqian", "--on", "2026-13-01").code).toBe(2);
   });
 });
+
+describe("a batch with --provisional counts provisional results", () => {
+  it("flags the line and says so in the summary", () => {
+    // 宿迁 一(八) complex: 15 working days from Monday 2026-12-21. Provisional 2027 has only the
+    // statutory 元旦 (01-01) off and no 调休: 12-22…12-31 are 8, 01-04…01-08 make 13, 01-11 is 14, 01-12 the 15th.
+    const file = join(dir, "provisional.ndjson");
+    writeFileSync(file, JSON.stringify({ id: "p1", ...CASE }) + "\n");
+    const r = run("eval", "suqian", "--ndjson", file, "--provisional", "--workers", "1");
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out.trim()) as { id: string; provisional?: boolean; receipt: { provisionalYears?: number[] }; deadlines: Record<string, { dueDate?: string }> };
+    expect(line.id).toBe("p1");
+    expect(line.provisional).toBe(true);
+    expect(line.receipt.provisionalYears).toEqual([2027]);
+    expect(line.deadlines["mayor-direct"]?.dueDate).toBe("2027-01-12");
+    expect(r.err).toContain("1 ok (1 provisional)");
+  });
+});

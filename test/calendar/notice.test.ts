@@ -101,8 +101,14 @@ describe("importNotice: odd forms and every doubt refused with its sentence", ()
 
 describe("provisional years, status, and the end-of-calendar warning", () => {
   it("statutory table: every row equals chinese-days' lunar calendar and solar terms", () => {
-    const cd = createRequire(import.meta.url)("chinese-days") as { getSolarDateFromLunar: (d: string) => { date: string } };
-    for (let y = FESTIVALS_FROM; y < FESTIVALS_FROM + FESTIVALS.length; y += 7) expect(FESTIVALS[y - FESTIVALS_FROM]!.slice(4, 8)).toBe(cd.getSolarDateFromLunar(`${y}-01-01`).date.slice(5).replace("-", ""));
+    // chinese-days computes with the host's local Date, so its answers shift west of UTC+8; the
+    // oracle is asked in a child process in Asia/Shanghai (the table itself is zone-free data).
+    const years: number[] = [];
+    for (let y = FESTIVALS_FROM; y < FESTIVALS_FROM + FESTIVALS.length; y += 7) years.push(y);
+    const script = `const cd=require(${JSON.stringify(createRequire(import.meta.url).resolve("chinese-days"))});process.stdout.write(JSON.stringify(${JSON.stringify(years)}.map((y)=>cd.getSolarDateFromLunar(y+"-01-01").date)))`;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, TZ: "Asia/Shanghai" } });
+    const oracle = JSON.parse(child.stdout) as string[];
+    years.forEach((y, i) => expect(FESTIVALS[y - FESTIVALS_FROM]!.slice(4, 8), String(y)).toBe(oracle[i]!.slice(5).replace("-", "")));
     // 2027 by the 2024 revision: 元旦, 春节 除夕–初三 (02-05…02-08), 清明 04-05, 05-01/02, 端午 06-09, 中秋 09-15, 国庆 10-01…03.
     expect(statutoryDays(2027)!.map((d) => d.date)).toEqual(["2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-04-05", "2027-05-01", "2027-05-02", "2027-06-09", "2027-09-15", "2027-10-01", "2027-10-02", "2027-10-03"]);
   });

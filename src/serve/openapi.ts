@@ -3,28 +3,31 @@
  * pack, whose request and response bodies are that pack's case-input and result schemas (JSON Schema
  * 2020-12, which OpenAPI 3.1 takes as it is). Clients in Java or .NET are generated from it.
  */
-import type { Pack } from "../engine/pack.js";
-import { packSchemas } from "./schemas.js";
+import type { Pack } from "../core.js";
+import { embedSchema, packSchemas } from "./schemas.js";
 
 type Json = Record<string, unknown>;
 
+// The problem objects of a 400/404/413, as `YingshangError.toJSON()` writes them (the CLI's `--json`).
 const problemSchema: Json = {
   type: "object",
+  additionalProperties: false,
   required: ["code", "message", "params"],
   properties: {
-    code: { type: "string", description: "the problem code (ProblemCode)" },
-    message: { type: "string" },
-    params: { type: "object" },
-    path: { type: "string" },
+    code: { type: "string", description: "the problem code (ProblemCode), e.g. FACT_ENUM, PACK_UNKNOWN, LIMIT_EXCEEDED" },
+    message: { type: "string", description: "a sentence naming the problem, the place and, where possible, the fix (did you mean …?)" },
+    params: { type: "object", description: "the values the sentence is made of, by code" },
+    path: { type: "string", description: "where in the body, query or URL, e.g. facts.issueKind" },
     file: { type: "string" },
-    line: { type: "integer" },
-    col: { type: "integer" },
+    line: { type: "integer", minimum: 1 },
+    col: { type: "integer", minimum: 1 },
   },
 };
 const errorSchema: Json = {
   type: "object",
   required: ["error"],
-  properties: { error: { type: "object", required: ["code", "problems"], properties: { code: { type: "string" }, problems: { type: "array", items: { $ref: "#/components/schemas/Problem" } } } } },
+  additionalProperties: false,
+  properties: { error: { type: "object", additionalProperties: false, required: ["code", "problems"], properties: { code: { type: "string", description: "the first problem's code" }, problems: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/Problem" } } } } },
 };
 const receiptSchema: Json = {
   type: "object",
@@ -86,9 +89,11 @@ function packPaths(pack: Pack, ref: (name: string) => Json): Record<string, Json
     };
   };
   const asOf = { asOf: { type: "string", format: "date" } };
-  part("deadline", "id", [...pack.compiled.index.deadlines.keys()], { type: "object", required: ["asOf"], properties: { ...asOf, facts: { type: "object" }, events: { type: "object" }, now: { type: "string" }, from: { type: "string", format: "date" }, to: { type: "string", format: "date" }, done: { type: "array", items: { type: "string", format: "date" } } }, additionalProperties: false }, "one deadline: due date, status, ledger");
-  part("assign", "table", [...pack.compiled.index.tables.keys()], { type: "object", required: ["asOf"], properties: { ...asOf, facts: { type: "object" } }, additionalProperties: false }, "one assignment table: lead unit and roles");
-  part("escalate", "ladder", [...pack.compiled.index.ladders.keys()], { type: "object", required: ["asOf", "history"], properties: { ...asOf, facts: { type: "object" }, history: { type: "array" }, now: { type: "string" } }, additionalProperties: false }, "where a case stands on a ladder");
+  // The facts and the events of one deadline are checked by the same parts of the input schema.
+  const facts = ref("Input/properties/facts");
+  part("deadline", "id", [...pack.compiled.index.deadlines.keys()], { type: "object", required: ["asOf"], properties: { ...asOf, facts, events: ref("Input_events"), now: { type: "string" }, from: { type: "string", format: "date" }, to: { type: "string", format: "date" }, done: { type: "array", items: { type: "string", format: "date" } } }, additionalProperties: false }, "one deadline: due date, status, ledger");
+  part("assign", "table", [...pack.compiled.index.tables.keys()], { type: "object", required: ["asOf"], properties: { ...asOf, facts }, additionalProperties: false }, "one assignment table: lead unit and roles");
+  part("escalate", "ladder", [...pack.compiled.index.ladders.keys()], { type: "object", required: ["asOf", "history"], properties: { ...asOf, facts, history: { type: "array" }, now: { type: "string" } }, additionalProperties: false }, "where a case stands on a ladder");
   part("score", "scorecard", pack.docs.scorecards.map((s) => s.id), { type: "object", required: ["asOf"], properties: { ...asOf, incidents: { type: "array" }, survey: { type: "object" } }, additionalProperties: false }, "one unit's score on a scorecard");
   paths[`${p}/batch`] = {
     post: {
@@ -109,7 +114,20 @@ function packPaths(pack: Pack, ref: (name: string) => Json): Record<string, Json
       tags: tag,
       operationId: `${pack.id}Schema`,
       summary: `${pack.meta.name.zh}: the JSON Schemas of the case input and of the result`,
-      responses: { "200": { description: "input and result schemas", content: json({ type: "object", required: ["input", "result"], properties: { input: ref("Input"), result: ref("Result") } }) }, ...errors() },
+      // The two schema documents themselves (with their $id and $defs), not instances of them:
+      // components ${pack}_Input and ${pack}_Result are the same schemas embedded in this document.
+      responses: {
+        "200": {
+          description: "inputSchema(pack) and resultSchema(pack) of the library, as JSON Schema 2020-12 documents",
+          content: json({
+            type: "object",
+            additionalProperties: false,
+            required: ["pack", "hash", "input", "result"],
+            properties: { pack: { const: pack.id }, hash: { type: "string" }, input: { type: "object", description: `the JSON Schema of a case (the same as components.schemas.${componentPrefix(pack.id)}_Input)` }, result: { type: "object", description: `the JSON Schema of a result (components.schemas.${componentPrefix(pack.id)}_Result)` } },
+          }),
+        },
+        ...errors(),
+      },
     },
   };
   return paths;
@@ -125,15 +143,19 @@ const calendarPath = (name: string, params: string[], summary: string, result: J
   },
 });
 
+/** The prefix of a pack's component names (`suqian_Input`, `suqian_Result`, `suqian_Input_events`, …). */
+export function componentPrefix(packId: string): string {
+  return packId.replace(/[^A-Za-z0-9]/g, "_");
+}
+
 /** The OpenAPI 3.1 document for the packs given. */
 export function openApiDocument(packs: readonly Pack[], info: { version: string }): Json {
   const schemas: Record<string, Json> = { Problem: problemSchema, Error: errorSchema, Receipt: receiptSchema };
   const paths: Record<string, Json> = {};
   for (const pack of packs) {
     const s = packSchemas(pack);
-    const name = (kind: string) => `${pack.id.replace(/[^A-Za-z0-9]/g, "_")}_${kind}`;
-    schemas[name("Input")] = s.input as Json;
-    schemas[name("Result")] = s.result as Json;
+    const name = (kind: string) => `${componentPrefix(pack.id)}_${kind}`;
+    Object.assign(schemas, embedSchema(s.input, name("Input")), embedSchema(s.result, name("Result")));
     Object.assign(paths, packPaths(pack, (kind) => ({ $ref: `#/components/schemas/${name(kind)}` })));
   }
   paths["/v1/packs"] = { get: { tags: ["packs"], operationId: "listPacks", summary: "the packs served: ids, names, versions, hashes", responses: { "200": { description: "the packs", content: json({ type: "object", required: ["packs"], properties: { packs: { type: "array", items: { type: "object" } } } }) } } } };

@@ -152,13 +152,6 @@ describe("service endpoints", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/packs/suqian/evaluate", "/v1/packs/suqian/deadline/{id}", "/v1/packs/xinghua/score/{scorecard}", "/v1/calendar/add", "/healthz"]));
   });
-
-  it("publishes a valid OpenAPI 3.1 document", async () => {
-    const { validate } = await import("@readme/openapi-parser");
-    const doc = (await get("/v1/openapi.json")).json();
-    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
-    expect(result.valid ? [] : result.errors).toEqual([]);
-  });
 });
 
 describe("service errors", () => {

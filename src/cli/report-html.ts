@@ -9,7 +9,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fail } from "../errors.js";
 import type { Compliance, Counts, DeadlinesReport, ScoringReport } from "./report.js";
-import { capNote } from "./report-md.js";
+import type { Lang } from "../messages/types.js";
+import { scoringView, type Cell, type ViewTable } from "./report-view.js";
+import { reportWords } from "./report-words.js";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function esc(s: unknown): string {
@@ -60,17 +62,26 @@ tr.tie td.rank { color: var(--accent); font-weight: 600; }
 .chart { position: relative; height: 360px; margin: 8px 0 16px; }
 .ok { color: #1b7a3a; } .late { color: #b7791f; } .overdue { color: #c0392b; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
+.bulletin h1 { text-align: center; font-size: 22px; margin: 8px 0 20px; line-height: 1.4; }
+.bulletin .lead { text-indent: 2em; }
+.bulletin h2 { border-bottom: 0; padding-bottom: 0; font-size: 16px; }
+.bulletin small.cap { color: #c0392b; white-space: nowrap; }
+.bulletin ol { padding-left: 1.6em; }
+.bulletin th { white-space: nowrap; }
+.bulletin table.ranking td:nth-child(2), .bulletin table.deductions td:first-child, .bulletin table.deductions td:last-child { white-space: nowrap; }
+.signature { margin: 36px 0 0; text-align: right; break-inside: avoid; }
+.signature span { display: block; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
-@media print { .chart { height: 300px; } h2 { break-after: avoid; } table { break-inside: auto; } }
+@media print { main { max-width: none; padding: 0; } body { font-size: 12px; } .bulletin h1 { font-size: 19px; } .bulletin table { width: 99.6%; } .bulletin th, .bulletin td { padding: 4px 6px; } .bulletin .chart { display: none; } .chart { height: 260px; } h2 { break-after: avoid; } table { break-inside: auto; } }
 `;
 
-function page(title: string, body: string, chartScript: string): string {
+function page(title: string, body: string, chartScript: string, opts: { lang?: string; trace?: string } = {}): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${opts.lang ?? "zh-CN"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="yingshang">
+<meta name="generator" content="yingshang">${opts.trace ? `\n<meta name="yingshang-source" content="${esc(opts.trace)}">` : ""}
 <title>${esc(title)}</title>
 <style>${CSS}</style>
 </head>
@@ -91,58 +102,49 @@ ${chartScript}
 `;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ""));
 
 // ───────────────────────────── scoring ─────────────────────────────
 
-export function renderScoringHtml(r: ScoringReport): string {
-  const title = `${r.scorecard.name} ${r.period}`;
-  const ties = new Set(r.ranking.filter((x, i, a) => a.some((y, j) => j !== i && y.rank === x.rank)).map((x) => x.unit));
-  const rankingRows = r.ranking
-    .map(
-      (u) => `<tr${ties.has(u.unit) ? ' class="tie"' : ""}><td class="n rank">${u.rank}</td><td>${esc(u.name)}${u.name !== u.unit ? ` <code>${esc(u.unit)}</code>` : ""}</td><td class="n"><b>${fmt(u.total)}</b></td>${r.categories.map((c) => `<td class="n">${fmt(u.scores[c.id] ?? 0)}${u.lost[c.id]?.capped ? `<br><small class="cap" title="累计应扣${fmt(u.lost[c.id]!.deductedRaw)}分">${esc(capNote(u.lost[c.id]))}</small>` : ""}</td>`).join("")}</tr>`,
-    )
-    .join("\n");
-  const details = r.ranking
-    .map((u) => {
-      const head = `<h3>${u.rank}. ${esc(u.name)} — ${fmt(u.total)}</h3>`;
-      const survey = u.survey ? `<p class="quote">民主评议 survey: ${u.survey.counted} counted answers, mean ${u.survey.mean === null ? "—" : fmt(u.survey.mean)}, score ${fmt(u.survey.score)}</p>` : "";
-      if (!u.deductions.length) return `${head}<p>无扣分 No deductions.</p>${survey}`;
-      const rows = u.deductions
-        .map((d) => `<tr><td>${esc(d.itemName)} <code>${esc(d.item)}</code></td><td>${esc(r.categories.find((c) => c.id === d.category)?.name ?? d.category)}</td><td class="n">${d.count}</td><td class="n">−${fmt(d.points)}</td><td>${esc(d.clause)}<div class="quote">${esc(d.quote)}</div></td></tr>`)
-        .join("\n");
-      return `${head}<table class="deductions"><thead><tr><th>扣分项 Item</th><th>类别 Category</th><th class="n">次数 Count</th><th class="n">扣分 Points</th><th>条款 Clause</th></tr></thead><tbody>
-${rows}
-</tbody></table>${survey}`;
-    })
-    .join("\n");
-  const body = `<header>
-<h1>${esc(r.scorecard.name)} · ${esc(r.period)}</h1>
-<p class="meta">${esc(r.pack.name)}${r.pack.document ? ` — ${esc(r.pack.document)}` : ""}</p>
-<div class="cards"><div class="card"><b>${r.ranking.length}</b><span>units 单位</span></div><div class="card"><b>${r.scorecard.total}</b><span>full marks 满分</span></div><div class="card"><b>${r.ranking.length ? fmt(r.ranking[0]!.total) : "—"}</b><span>highest 最高分</span></div><div class="card"><b>${r.ranking.length ? fmt(r.ranking[r.ranking.length - 1]!.total) : "—"}</b><span>lowest 最低分</span></div></div>
-</header>
-<section>
-<h2>排名 Ranking</h2>
-<table id="ranking"><thead><tr><th class="n">名次 Rank</th><th>单位 Unit</th><th class="n">总分 Total</th>${r.categories.map((c) => `<th class="n">${esc(c.name)}<br><small>/${c.max}</small></th>`).join("")}</tr></thead>
+export function renderScoringHtml(r: ScoringReport, lang: Lang = "zh"): string {
+  const v = scoringView(r, lang);
+  const cell = (c: Cell, right: boolean, th = false) => {
+    const tag = th ? "th" : "td";
+    const note = c.note ? `<br><small class="cap"${c.detail ? ` title="${esc(c.detail)}"` : ""}>${esc(c.note)}</small>` : "";
+    return `<${tag}${right ? ' class="n"' : ""}>${c.strong ? `<b>${esc(c.text)}</b>` : esc(c.text)}${note}</${tag}>`;
+  };
+  const table = (t: ViewTable) => `<h2>${esc(t.heading)}</h2>
+<table id="${esc(t.id)}" class="${t.id === "deductions" ? "deductions" : "ranking"}"><thead><tr>${t.head.map((h, i) => `<th${t.right[i] ? ' class="n"' : ""}>${h.split("\n").map(esc).join("<br>")}</th>`).join("")}</tr></thead>
 <tbody>
-${rankingRows}
-</tbody></table>
-<p class="quote">Equal totals share a rank (1, 2, 2, 4). Scores as of ${esc(r.asOf)}, the last day of ${esc(r.period)}.</p>
-<div class="chart"><canvas id="chart" role="img" aria-label="${esc(`Totals of ${r.ranking.length} units`)}"></canvas></div>
-</section>
+${t.rows.map((row) => `<tr>${row.map((c, i) => cell(c, t.right[i]!)).join("")}</tr>`).join("\n")}
+</tbody></table>`;
+  const [firstTable, ...otherTables] = v.rankings;
+  const deductions = "rows" in v.deductions ? table(v.deductions) : `<h2>${esc(v.deductions.heading)}</h2><p>${esc(v.deductions.text)}</p>`;
+  const body = `<article class="bulletin">
+<header><h1>${esc(v.title)}</h1></header>
+<p class="lead">${esc(v.lead)}</p>
 <section>
-<h2>扣分明细 Deductions</h2>
-${details}
+${table(firstTable!)}
+<div class="chart"><canvas id="chart" role="img" aria-label="${esc(firstTable!.heading)}"></canvas></div>
 </section>
-<footer>yingshang · pack ${esc(r.pack.id)} ${esc(r.pack.version)} (${esc(r.pack.hash)}) · scorecard <code>${esc(r.scorecard.id)}</code> (${esc(r.scorecard.clause)})</footer>`;
-  const data = { labels: r.ranking.map((u) => u.name), totals: r.ranking.map((u) => u.total), max: r.scorecard.total };
-  const script = `  var d = ${scriptJson(data)};
+${otherTables.map((t) => `<section>${table(t)}</section>`).join("\n")}
+<section>
+${deductions}
+</section>
+<section id="notes">
+<h2>${esc(v.notes.heading)}</h2>
+<ol>${v.notes.items.map((x) => `<li>${esc(x)}</li>`).join("")}</ol>
+</section>
+${v.signature.issuer || v.signature.date ? `<p class="signature">${v.signature.issuer ? `<span>${esc(v.signature.issuer)}</span>` : ""}${v.signature.date ? `<span>${esc(v.signature.date)}</span>` : ""}</p>` : ""}
+<footer>${esc(v.computedBy)}</footer>
+</article>`;
+  const script = `  var d = ${scriptJson(v.chart)};
   new Chart(document.getElementById("chart"), {
     type: "bar",
-    data: { labels: d.labels, datasets: [{ label: "总分 Total", data: d.totals, backgroundColor: "#0b6e4f", borderRadius: 3 }] },
+    data: { labels: d.labels, datasets: [{ label: ${scriptJson(reportWords(lang).total)}, data: d.totals, backgroundColor: "#0b6e4f", borderRadius: 3 }] },
     options: { animation: false, maintainAspectRatio: false, responsive: true, scales: { y: { beginAtZero: true, max: d.max } }, plugins: { legend: { display: false } } }
   });`;
-  return page(title, body, script);
+  const t = v.trace;
+  return page(v.title, body, script, { lang: lang === "en" ? "en" : "zh-CN", trace: `${t.pack} ${t.version} ${t.hash}; scorecard ${t.scorecard}; period ${t.period}; as of ${t.asOf}` });
 }
 
 // ───────────────────────────── deadlines ─────────────────────────────

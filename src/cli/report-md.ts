@@ -2,7 +2,9 @@
  * Markdown rendering of the reports (GitHub-flavoured tables), for pull requests, CI job summaries
  * and mail. Cell text is escaped: `|` cannot break a table, and `<`, `>`, `&` cannot become HTML.
  */
+import type { Lang } from "../messages/types.js";
 import type { Compliance, Counts, DeadlinesReport, ScoringReport } from "./report.js";
+import { scoringView, type Cell, type ViewTable } from "./report-view.js";
 
 /** Escapes text for a Markdown table cell (or a heading): no HTML, no table breaks, no line breaks. */
 export function mdEsc(s: unknown): string {
@@ -16,7 +18,6 @@ export function mdEsc(s: unknown): string {
     .replace(/\r?\n/g, " ");
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ""));
 
 function table(head: string[], rows: string[][], right: boolean[]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -30,42 +31,24 @@ function bar(value: number, max: number, width = 20): string {
   return "█".repeat(Math.floor(units / 2)) + (units % 2 ? "▌" : "");
 }
 
-/** 「扣30分（扣完为止）」 where a category's deductions passed its points. */
-export function capNote(l: { deducted: number; deductedRaw: number; capped: boolean } | undefined): string {
-  return l?.capped ? `扣${fmt(l.deducted)}分（扣完为止）` : "";
-}
-
-export function renderScoringMd(r: ScoringReport): string {
-  const out: string[] = [];
-  out.push(`# ${mdEsc(r.scorecard.name)} · ${mdEsc(r.period)}`, "");
-  out.push(`${mdEsc(r.pack.name)}${r.pack.document ? ` — ${mdEsc(r.pack.document)}` : ""}. Scores as of ${r.asOf} (the last day of ${mdEsc(r.period)}); full marks ${r.scorecard.total}; equal totals share a rank.`, "");
-  const ye = (r as ScoringReport & { yearEnd?: { combine: string; clause: string | null; assumption: string | null } }).yearEnd;
-  if (ye) out.push(`综合排名：四个季度总分${ye.combine === "mean" ? "的平均值" : "之和"}${ye.clause ? `（${mdEsc(ye.clause)}）` : ""}。${ye.assumption ? `说明（假设）：${mdEsc(ye.assumption)}` : ""}`, "");
-  out.push("## Ranking", "");
-  out.push(
-    table(
-      ["Rank", "Unit", "Total", ...r.categories.map((c) => `${mdEsc(c.name)} /${c.max}`), ""],
-      r.ranking.map((u) => [String(u.rank), mdEsc(u.name) + (u.name !== u.unit ? ` (${mdEsc(u.unit)})` : ""), `**${fmt(u.total)}**`, ...r.categories.map((c) => fmt(u.scores[c.id] ?? 0) + (u.lost[c.id]?.capped ? ` · ${capNote(u.lost[c.id])}` : "")), bar(u.total, r.scorecard.total)]),
-      [true, false, true, ...r.categories.map(() => true), false],
-    ),
-    "",
-  );
-  out.push("## Deductions", "");
-  for (const u of r.ranking) {
-    out.push(`### ${u.rank}. ${mdEsc(u.name)} — ${fmt(u.total)}`, "");
-    if (!u.deductions.length) out.push("No deductions.", "");
-    else
-      out.push(
-        table(
-          ["Item", "Category", "Count", "Points", "Clause", "Quote"],
-          u.deductions.map((d) => [`${mdEsc(d.itemName)} (${mdEsc(d.item)})`, mdEsc(r.categories.find((c) => c.id === d.category)?.name ?? d.category), String(d.count), `−${fmt(d.points)}`, mdEsc(d.clause), mdEsc(d.quote)]),
-          [false, false, true, true, false, false],
-        ),
-        "",
-      );
-    if (u.survey) out.push(`Survey: ${u.survey.counted} counted answers, mean ${u.survey.mean === null ? "—" : fmt(u.survey.mean)}, score ${fmt(u.survey.score)}.`, "");
-  }
-  out.push(`<sub>yingshang · pack ${mdEsc(r.pack.id)} ${mdEsc(r.pack.version)} (${mdEsc(r.pack.hash)}) · scorecard ${mdEsc(r.scorecard.id)} (${mdEsc(r.scorecard.clause)})</sub>`);
+/**
+ * The 通报 in Markdown: the same view as the HTML page. The pack's id, version and hash are kept
+ * in an HTML comment, which a Markdown viewer does not show.
+ */
+export function renderScoringMd(r: ScoringReport, lang: Lang = "zh"): string {
+  const v = scoringView(r, lang);
+  const cell = (c: Cell) => (c.strong ? `**${mdEsc(c.text)}**` : mdEsc(c.text)) + (c.note ? ` · ${mdEsc(c.note)}` : "");
+  const tbl = (t: ViewTable) => [`## ${mdEsc(t.heading)}`, "", table(t.head.map((h) => mdEsc(h.replace(/\n/g, ""))), t.rows.map((row) => row.map(cell)), t.right), ""];
+  const out: string[] = [`# ${mdEsc(v.title)}`, "", mdEsc(v.lead), ""];
+  for (const t of v.rankings) out.push(...tbl(t));
+  if ("rows" in v.deductions) out.push(...tbl(v.deductions));
+  else out.push(`## ${mdEsc(v.deductions.heading)}`, "", mdEsc(v.deductions.text), "");
+  out.push(`## ${mdEsc(v.notes.heading)}`, "", ...v.notes.items.map((x, i) => `${i + 1}. ${mdEsc(x)}`), "");
+  // Two trailing spaces: a line break, so the issuer and the date stand on two lines.
+  if (v.signature.issuer || v.signature.date) out.push([v.signature.issuer, v.signature.date].filter(Boolean).map((x) => mdEsc(x)).join("  \n"), "");
+  out.push(`<sub>${mdEsc(v.computedBy)}</sub>`, "");
+  const t = v.trace;
+  out.push(`<!-- yingshang: ${t.pack} ${t.version} ${t.hash}; scorecard ${t.scorecard}; period ${t.period}; as of ${t.asOf} -->`);
   return out.join("\n") + "\n";
 }
 

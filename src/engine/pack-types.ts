@@ -274,6 +274,15 @@ export interface CategoryDoc {
   survey?: { answers: Record<string, number | null>; weight: number; whenNoAnswerCounts: "full" | "zero"; assumption?: Assumption; note?: string };
 }
 
+export interface ScorecardReportDoc {
+  issuer?: { zh: string; en?: string };
+  basis?: { zh: string; en?: string };
+  source?: Source;
+  /** Units ranked apart, e.g. 乡镇(街道)、开发区 apart from 政府职能部门; `units` are ids of units.yaml. */
+  groups?: { id: string; zh: string; en?: string; units: string[] }[];
+  note?: string;
+}
+
 export interface ScorecardDoc {
   id: string;
   zh?: string;
@@ -281,6 +290,8 @@ export interface ScorecardDoc {
   period?: "month" | "quarter" | "half-year" | "year";
   /** How the periods' totals combine into the year-end ranking (综合排名), with the clause or a marked assumption. */
   yearEnd?: { combine: "mean" | "sum"; source?: Source; assumption?: string; note?: string };
+  /** How the results are published (通报): issuer, the document applied (依据《…》), units ranked apart. */
+  report?: ScorecardReportDoc;
   source: Source;
   effective?: Effective;
   note?: string;

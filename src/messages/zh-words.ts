@@ -36,7 +36,7 @@ const KINDS: Record<string, string> = {
   file: "政策包文件", unit: "单位", fact: "事实", lookup: "对照表", rung: "层级", clause: "条款", rule: "规则", table: "分派表",
   deadline: "时限", deadlines: "时限", ladder: "督办链", scorecard: "评分表", duty: "职责", item: "评分项", category: "类别", outcome: "结果",
   sample: "抽查职责", jump: "跳级", return: "回退", variant: "变体", "unit kind": "单位类别", test: "测试", scoring: "评分表",
-  escalation: "督办链", assignment: "分派表", person: "人员", change: "调整", calendar: "日历", value: "取值",
+  escalation: "督办链", assignment: "分派表", "report group": "通报分组", "report group unit": "通报分组中的单位", person: "人员", change: "调整", calendar: "日历", value: "取值",
 };
 
 /** The Chinese word for a kind of id (`unit` → 单位). */

@@ -28,7 +28,7 @@ describe("扣完为止 (附件2二)", () => {
 
   it("the Markdown and HTML reports show 扣30分（扣完为止） in the category's cell", () => {
     const f = join(dir, "q1.json");
-    writeFileSync(f, JSON.stringify({ daiNan: { name: "戴南镇", incidents: [{ item: "not-accepted", count: 12 }], survey: { 优秀: 1 } } }));
+    writeFileSync(f, JSON.stringify({ daiNan: { name: "戴南镇", of: "township", incidents: [{ item: "not-accepted", count: 12 }], survey: { 优秀: 1 } } }));
     const md = run("report", "scoring", "xinghua", "--scorecard", "scorecard", "--period", "2026-Q1", "--input", f);
     expect(md.status, md.stderr).toBe(0);
     expect(md.stdout).toContain("| 0 · 扣30分（扣完为止） |");
@@ -42,11 +42,11 @@ describe("year-end 综合排名 (附件2二 年底进行综合排名; combinatio
     const f = join(dir, `Q${q}.json`);
     writeFileSync(f, JSON.stringify({
       // 戴南: Q1 规范服务 capped at 30 → 70; then 100 three times → (70 + 300) / 4 = 92.5.
-      daiNan: { name: "戴南镇", incidents: q === 1 ? [{ item: "not-accepted", count: 12 }] : [], survey: { 优秀: 1 } },
+      daiNan: { name: "戴南镇", of: "township", incidents: q === 1 ? [{ item: "not-accepted", count: 12 }] : [], survey: { 优秀: 1 } },
       // 张郭: survey 满意 80 × 0.3 = 24 → 94; Q2 and Q3 also lose 岗位设置 10 → 84; (94 + 84 + 84 + 94) / 4 = 89.
-      zhangGuo: { name: "张郭镇", incidents: q === 2 || q === 3 ? [{ item: "window-or-helper-missing", count: 1 }] : [], survey: { 满意: 1 } },
+      zhangGuo: { name: "张郭镇", of: "township", incidents: q === 2 || q === 3 ? [{ item: "window-or-helper-missing", count: 1 }] : [], survey: { 满意: 1 } },
       // 昭阳: 100 every quarter, except a substantiated complaint in Q4 (−10) → (300 + 90) / 4 = 97.5.
-      zhaoYang: { name: "昭阳街道", incidents: q === 4 ? [{ item: "substantiated-complaint", count: 1 }] : [], survey: { 优秀: 2 } },
+      zhaoYang: { name: "昭阳街道", of: "township", incidents: q === 4 ? [{ item: "substantiated-complaint", count: 1 }] : [], survey: { 优秀: 2 } },
     }));
     return f;
   });
@@ -64,7 +64,7 @@ describe("year-end 综合排名 (附件2二 年底进行综合排名; combinatio
   it("refuses three quarters, and a unit missing from a quarter, rather than guessing", () => {
     expect(run("report", "scoring", "xinghua", "--scorecard", "scorecard", "--period", "2026", "--input", ...quarters.slice(0, 3)).status).toBe(2);
     const short = join(dir, "Q4-short.json");
-    writeFileSync(short, JSON.stringify({ daiNan: { survey: { 优秀: 1 } }, zhangGuo: { survey: { 优秀: 1 } } }));
+    writeFileSync(short, JSON.stringify({ daiNan: { of: "township", survey: { 优秀: 1 } }, zhangGuo: { of: "township", survey: { 优秀: 1 } } }));
     const r = run("report", "scoring", "xinghua", "--scorecard", "scorecard", "--period", "2026", "--input", quarters[0]!, quarters[1]!, quarters[2]!, short);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("zhaoYang");
@@ -83,7 +83,7 @@ describe("units.json is as strict as packs (issue 10)", () => {
       ["INPUT_UNKNOWN_KEY", "b.incidents[0].cout", "count"],
     ]);
     const ok = join(dir, "bom.json");
-    writeFileSync(ok, "\uFEFF" + JSON.stringify({ units: { a: { survey: { 优秀: 1 } } } }));
+    writeFileSync(ok, "\uFEFF" + JSON.stringify({ units: { a: { of: "township", survey: { 优秀: 1 } } } }));
     expect(run("report", "scoring", "xinghua", "--scorecard", "scorecard", "--period", "2026-Q1", "--input", ok).status).toBe(0);
   });
 });

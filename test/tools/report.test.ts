@@ -22,10 +22,10 @@ function run(args: string[]): { code: number | null; out: string; err: string } 
 }
 
 const units = {
-  "township-a": { name: "戴南镇", incidents: [], survey: { 优秀: 10 } },
-  "township-b": { name: "张郭镇", incidents: [{ item: "window-or-helper-missing", count: 1 }], survey: { 优秀: 10 } },
-  "township-c": { name: EVIL, incidents: [{ item: "substantiated-complaint", count: 1 }], survey: { 优秀: 10 } },
-  "zone-d": { name: "经济开发区", incidents: [{ item: "window-or-helper-missing", count: 1 }, { item: "improper-adjustment", count: 2 }], survey: { 优秀: 6, 满意: 3, 不了解: 1 } },
+  "township-a": { name: "戴南镇", of: "township", incidents: [], survey: { 优秀: 10 } },
+  "township-b": { name: "张郭镇", of: "township", incidents: [{ item: "window-or-helper-missing", count: 1 }], survey: { 优秀: 10 } },
+  "township-c": { name: EVIL, of: "township", incidents: [{ item: "substantiated-complaint", count: 1 }], survey: { 优秀: 10 } },
+  "zone-d": { name: "经济开发区", of: "development-zone", incidents: [{ item: "window-or-helper-missing", count: 1 }, { item: "improper-adjustment", count: 2 }], survey: { 优秀: 6, 满意: 3, 不了解: 1 } },
 };
 const unitsFile = join(dir, "units.json");
 const results = join(dir, "results.ndjson");
@@ -45,16 +45,16 @@ describe("report scoring", () => {
     const r = run(scoringArgs);
     expect(r.code).toBe(0);
     const md = r.out;
-    expect(md).toMatch(/^# 项目审批代办帮办工作考评 · 2026-Q1\n/);
+    expect(md).toMatch(/^# 兴化市行政审批局关于2026年第一季度项目审批代办帮办工作考评情况的通报\n/);
     const rows = md.split("\n").filter((l) => /^\| \d+ \|/.test(l));
+    // 附件2: zone-d loses 岗位设置 10 and 人员到位 2 × 5 = 10; its survey (6×100 + 3×80) / 9 = 93.33 × 0.3 = 28 → 78.
     expect(rows.map((l) => l.split(" | ").slice(0, 3).join(" | "))).toEqual([
-      "| 1 | 戴南镇 (township-a) | **100**",
-      "| 2 | 张郭镇 (township-b) | **90**",
-      "| 2 | &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (township-c) | **90**",
-      "| 4 | 经济开发区 (zone-d) | **78**",
+      "| 1 | 戴南镇 | **100**",
+      "| 2 | 张郭镇 | **90**",
+      "| 2 | &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co | **90**",
+      "| 4 | 经济开发区 | **78**",
     ]);
-    expect(md).toContain("| 不按规定要求和程序调整代办员、帮办员 (improper-adjustment) | 人员到位 | 2 | −10 | 附件2三(二) |");
-    expect(md).toContain("Survey: 9 counted answers, mean 93.33, score 28.");
+    expect(md).toContain("| 经济开发区 | 人员到位 | 不按规定要求和程序调整代办员、帮办员 | 2 | −10 | 附件2三(二) |");
     expect(md).not.toContain("<script>");
   });
 
@@ -139,12 +139,12 @@ describe("HTML reports in headless Chromium", () => {
     const html = join(dir, "scoring.html");
     expect(run([...scoringArgs, "--out", html]).code).toBe(0);
     await open(html);
-    const rows = await page.$$eval("#ranking tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent!.trim())));
+    const rows = await page.$$eval("#ranking-localities tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent!.trim())));
     expect(rows).toEqual([
-      ["1", "戴南镇 township-a", "100"],
-      ["2", "张郭镇 township-b", "90"],
-      ["2", `${EVIL} township-c`, "90"],
-      ["4", "经济开发区 zone-d", "78"],
+      ["1", "戴南镇", "100"],
+      ["2", "张郭镇", "90"],
+      ["2", EVIL, "90"],
+      ["4", "经济开发区", "78"],
     ]);
     expect(await page.$$eval("script", (s) => s.length)).toBe(2); // the unit named <script> stayed text
     const shot = join(dir, "scoring.png");

@@ -13,6 +13,7 @@ export function checkScorecards(ctx: Ctx): void {
       // What the document does not say is marked as an assumption, never stated as its rule.
       if (!sc.yearEnd.assumption && !sc.yearEnd.source) ctx.report("SCHEMA_MISSING_KEY", `\`yearEnd\` of scorecard \`${sc.id}\` needs the clause that says how periods combine (\`source\`) or, where the document does not say, an \`assumption\` with its reason.`, { key: "assumption" }, FILE, `${base}/yearEnd`);
     }
+    if (sc.report) checkReport(ctx, sc.id, sc.report, `${base}/report`);
     ctx.effective(sc.effective, FILE, `${base}/effective`);
     checkIds(ctx, sc.categories, "category", FILE, `${base}/categories`);
     const sum = sc.categories.reduce((s, c) => s + c.max, 0);
@@ -40,6 +41,27 @@ export function checkScorecards(ctx: Ctx): void {
     });
     checkIds(ctx, items.map((x) => ({ id: x.id })), "scoring item", FILE, `${base}/categories`);
   });
+}
+
+/** The publishing block: its clause, and groups naming declared units, each unit in one group only. */
+function checkReport(ctx: Ctx, card: string, r: NonNullable<Ctx["docs"]["scorecards"][number]["report"]>, base: string): void {
+  const FILE = "scoring.yaml";
+  if (r.source) ctx.source(r.source, `scorecard ${card} report`, FILE, `${base}/source`);
+  if (!r.groups) return;
+  checkIds(ctx, r.groups, "report group", FILE, `${base}/groups`);
+  const seen = new Map<string, string>();
+  r.groups.forEach((g, gi) =>
+    g.units.forEach((u, ui) => {
+      const at = `${base}/groups/${gi}/units/${ui}`;
+      if (!ctx.units.has(u)) {
+        const hint = suggest(u, [...ctx.units.keys()]);
+        ctx.report("UNKNOWN_REFERENCE", `unit \`${u}\` of report group \`${g.id}\` is not declared in units.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "unit", id: u, suggestion: hint }, FILE, at);
+      } else if (seen.has(u)) {
+        // A unit ranked in two groups would be published twice with two ranks.
+        ctx.report("DUPLICATE_ID", `unit \`${u}\` is in report groups \`${seen.get(u)}\` and \`${g.id}\`; a unit is ranked in one group only.`, { kind: "report group unit", id: u }, FILE, at);
+      } else seen.set(u, g.id);
+    }),
+  );
 }
 
 export function checkDuties(ctx: Ctx): void {

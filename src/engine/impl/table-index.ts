@@ -8,6 +8,7 @@
  */
 import type { Condition, FactDoc } from "../pack-types.js";
 import type { CompiledRule, CompiledTable } from "./compile-tables.js";
+import { factsOf } from "./conditions.js";
 import { factDomain } from "./facts-check.js";
 
 const MAX_BUCKETS = 4096;
@@ -138,11 +139,22 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
  * their conditions lazily, so such a table can be run; a fact still needed fails as FACT_MISSING.
  */
 export function decidedWithout(table: CompiledTable, facts: Readonly<Record<string, unknown>>, docs: Readonly<Record<string, FactDoc>>, asOf: string, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): boolean {
+  // Only the enum and boolean facts the table's conditions read can decide them (asked for every
+  // table a case does not give all facts of, so not every fact of the pack each time).
+  let names = keyFactsOf.get(table);
+  if (names === undefined) {
+    const reads = new Set<string>();
+    for (const r of table.doc.rules) factsOf(r.when, reads);
+    names = [...reads].filter((n) => docs[n]?.type === "enum" || docs[n]?.type === "boolean");
+    keyFactsOf.set(table, names);
+  }
   const assign = new Map<string, unknown>();
-  for (const [name, doc] of Object.entries(docs)) {
-    if (doc.type !== "enum" && doc.type !== "boolean") continue;
-    const v = Object.prototype.hasOwnProperty.call(facts, name) && facts[name] !== undefined ? facts[name] : doc.default;
+  for (const name of names) {
+    const v = Object.prototype.hasOwnProperty.call(facts, name) && facts[name] !== undefined ? facts[name] : docs[name]!.default;
     if (v !== undefined) assign.set(name, v);
   }
   return table.rules.every((r, ri) => !inForce(r.effective, asOf) || !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 2);
 }
+
+const keyFactsOf = new WeakMap<CompiledTable, readonly string[]>();
+

@@ -194,10 +194,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const stderr = o.stderr ?? process.stderr;
   const workers = parseWorkers(o.workers);
   const packDir = resolvePackDir(o.pack);
-  // Load and check here, so a bad pack, calendar or --select is reported before any worker starts.
-  const pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
   const select = o.select ?? null;
-  const paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
   const csvIn = o.inputFormat === "csv";
   const output = o.output ?? "ndjson";
 
@@ -213,7 +210,24 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
   const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, select, full: o.full === true, input: csvIn ? "csv" : "ndjson", output, provisional: o.provisional === true };
-  const pool = await startWorkers(workerFile(), workers, init);
+  // The workers load the pack on their own threads while this one loads it too (to check the pack,
+  // calendar and --select before reading any input, and to match a CSV header): start-up is one load,
+  // not two in a row. A problem found here is the one reported; the workers are then stopped.
+  const starting = startWorkers(workerFile(), workers, init);
+  starting.catch(() => undefined); // its failure is awaited (or superseded) below
+  let pack: ReturnType<typeof loadPack>;
+  let paths: string[];
+  try {
+    pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
+    paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
+  } catch (e) {
+    for (const w of await starting.catch(() => [] as PoolWorker[])) {
+      w.stopping = true;
+      void w.worker.terminate();
+    }
+    throw e;
+  }
+  const pool = await starting;
 
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
   const t0 = performance.now();

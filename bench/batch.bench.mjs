@@ -9,7 +9,7 @@
 // On a shared machine the worker-scaling figures depend on what else runs; each line says what it measured.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -22,6 +22,8 @@ const dir = mkdtempSync(join(tmpdir(), "yingshang-bench-"));
 const cases = join(dir, "cases.ndjson");
 const gen = spawnSync(process.execPath, [join(root, "bench/gen-cases.mjs"), String(N)], { maxBuffer: 1 << 30 });
 writeFileSync(cases, gen.stdout);
+// This machine is shared: each figure is printed with the 1-minute load average when it was taken.
+const loadNow = () => `load ${loadavg()[0].toFixed(1)}`;
 const fmt = (n) => (n >= 1e3 ? `${(n / 1e3).toFixed(1)} k/s` : `${n.toFixed(0)} /s`);
 
 // 1. In-process.
@@ -35,6 +37,7 @@ for (let r = 0; r < 3; r++) {
   rates.push(inputs.length / ((performance.now() - t0) / 1000));
 }
 const inProcess = rates.sort((a, b) => a - b)[1];
+const inProcessLoad = loadNow();
 inputs.length = 0;
 
 // 2. The CLI batch. A preloaded module prints the process's peak RSS (worker threads included) at exit.
@@ -62,14 +65,14 @@ const shapes = [
   ["--full", ["--full"]],
 ];
 console.log(`\nBatch — ${N} generated Suqian cases (bench/gen-cases.mjs), ${cpus().length} cores on this machine`);
-console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)`);
+console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)   ${inProcessLoad}`);
 const results = {};
 for (const [label, args] of shapes) {
   for (const w of [1, 2]) {
     const r = await batch(w, args);
     if (r.code !== 0) console.log(`  (exit ${r.code}: ${r.err.trim().split("\n")[0]})`);
     results[`${label}/${w}`] = r;
-    console.log(`  CLI ${label.padEnd(20)} ${w} worker${w > 1 ? "s" : " "}   ${fmt(r.rate).padStart(10)}   ${(100 * r.rate / inProcess).toFixed(0).padStart(3)} % of in-process   ${r.bytes.toFixed(0).padStart(5)} bytes/case   peak RSS ${r.rssMb.toFixed(0)} MB`);
+    console.log(`  CLI ${label.padEnd(20)} ${w} worker${w > 1 ? "s" : " "}   ${fmt(r.rate).padStart(10)}   ${(100 * r.rate / inProcess).toFixed(0).padStart(3)} % of in-process   ${r.bytes.toFixed(0).padStart(5)} bytes/case   peak RSS ${r.rssMb.toFixed(0)} MB   ${loadNow()}`);
   }
 }
 const s1 = results["--select (2 paths)/1"];
@@ -96,7 +99,8 @@ const REQUESTS = Number(process.env.SERVE_REQUESTS ?? 40_000);
 async function load(url, opts) {
   await autocannon({ url, connections: 50, amount: 2_000, ...opts }); // warm up
   const r = await autocannon({ url, connections: 50, amount: REQUESTS, ...opts });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  // requests.average is a mean of per-second buckets: misleading on a run of a few seconds; this is total ÷ time.
+  return { rps: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, load: loadNow() };
 }
 const body = JSON.stringify({ asOf: "2026-09-18", facts: { issueKind: "complex" }, events: { "mayor-direct": { received: "2026-09-18" } }, now: "2026-10-09T09:00:00+08:00" });
 const empty = await startChild([emptyApp], /listening on (http:\/\/[\d.:]+)/);
@@ -106,7 +110,7 @@ const v = await load(`${serve.url}/v1/packs/suqian/evaluate?trace=false`, { meth
 empty.child.kill("SIGTERM");
 serve.child.kill("SIGTERM");
 console.log(`\nService — ${REQUESTS} requests at 50 connections each (autocannon), server and load in separate processes`);
-console.log(`  fastify empty JSON route (GET /)                       ${e.rps.toFixed(0).padStart(7)} req/s   p50 ${e.p50} ms   p99 ${e.p99} ms   errors ${e.errors}`);
-console.log(`  POST /v1/packs/suqian/evaluate (trace off, pino logs off) ${v.rps.toFixed(0).padStart(7)} req/s   p50 ${v.p50} ms   p99 ${v.p99} ms   errors ${v.errors}`);
+console.log(`  fastify empty JSON route (GET /)                       ${e.rps.toFixed(0).padStart(7)} req/s   p50 ${e.p50} ms   p99 ${e.p99} ms   errors ${e.errors}   ${e.load}`);
+console.log(`  POST /v1/packs/suqian/evaluate (trace off, pino logs off) ${v.rps.toFixed(0).padStart(7)} req/s   p50 ${v.p50} ms   p99 ${v.p99} ms   errors ${v.errors}   ${v.load}`);
 console.log(`  evaluate ÷ empty route: ${(v.rps / e.rps).toFixed(2)}× the throughput`);
 rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { usageCommand, usageProblem } from "./usage.js";
 import { registerServe } from "./serve.js";
 import { registerSample } from "./sample.js";
 import { registerSchema } from "./schema.js";
+import { registerPackSpecWarning } from "./pack-spec.js";
 
 const program = new Command();
 program
@@ -28,6 +29,7 @@ program
   .configureOutput({ outputError: () => undefined });
 
 registerLang(program);
+registerPackSpecWarning(program);
 
 registerCalendar(program);
 registerPackCommands(program);

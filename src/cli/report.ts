@@ -456,7 +456,7 @@ function unitOf(r: ResultLine, unitFact: string | undefined): string {
 
 function namingPack(spec: string | undefined, calendars: string[] | undefined): Pack | null {
   if (!spec) return null;
-  if (!existsSync(spec) && !(BUNDLED_PACKS as readonly string[]).includes(spec)) return null;
+  if (!existsSync(spec) && !(BUNDLED_PACKS as readonly string[]).includes(spec.replace(/^bundled:/, ""))) return null;
   return loadPack(spec, { calendars: calendarsOption(calendars) });
 }
 

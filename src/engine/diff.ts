@@ -11,7 +11,7 @@ import { generatePopulation } from "./impl/diff-population.js";
 import { structuralChanges, type PackChange } from "./impl/diff-structure.js";
 
 export type { PackChange } from "./impl/diff-structure.js";
-export type { ImpactReport, ImpactExample, ImpactKind } from "./impl/diff-impact.js";
+export type { ImpactReport, ImpactExample, ImpactKind, StatusWord } from "./impl/diff-impact.js";
 export { generatePopulation } from "./impl/diff-population.js";
 
 /** Options of {@link diffPacks}. */
@@ -24,6 +24,8 @@ export interface DiffOptions {
   seed?: number;
   /** Shrink one example per kind of change (default true). */
   examples?: boolean;
+  /** The fact that names a case's unit, for the impact per unit (default: the case's lead units under either pack). */
+  unitFact?: string;
 }
 
 /** The result of {@link diffPacks}. */
@@ -78,8 +80,8 @@ export function diffPacks(a: Pack, b: Pack, options: DiffOptions = {}): DiffRepo
   if (options.cases !== undefined && !Array.isArray(options.cases)) fail("INPUT_INVALID", "`cases` must be a list of case inputs.", { detail: "cases" }, { path: "cases" });
   const changes = structuralChanges(a, b);
   const examples = options.examples !== false;
-  const population = n > 0 ? impact(a, b, generatePopulation(a, b, n, options.seed), "population", examples) : null;
-  const cases = options.cases ? impact(a, b, options.cases, "cases", examples) : null;
+  const population = n > 0 ? impact(a, b, generatePopulation(a, b, n, options.seed), "population", examples, options.unitFact) : null;
+  const cases = options.cases ? impact(a, b, options.cases, "cases", examples, options.unitFact) : null;
   const outcomesChanged = (population?.changed ?? 0) > 0 || (cases?.changed ?? 0) > 0;
   const versionChanged = a.version !== b.version;
   const versionBumped = higher(a.version, b.version);
@@ -139,6 +141,19 @@ export function renderDiff(d: DiffReport, names: { from?: string; to?: string } 
         out.push(`      before: ${compact(k.example.before)}`);
         out.push(`      after:  ${compact(k.example.after)}`);
       }
+    }
+    if (r.statusChanges.length) {
+      out.push(`  Status changes (${r.statusChanges.reduce((x, t) => x + t.deadlines, 0)} deadlines):`);
+      for (const t of r.statusChanges) out.push(`    ${t.from} → ${t.to}: ${t.deadlines}`);
+    }
+    const hit = r.byUnit.filter((u) => u.changed > 0);
+    if (hit.length) {
+      out.push("  By unit (changed / cases):");
+      for (const u of hit.slice(0, 20)) {
+        const extra = [u.statusChanges ? `${u.statusChanges} status changes` : "", u.gained ? `gains ${u.gained} as lead` : "", u.lost ? `loses ${u.lost} as lead` : ""].filter(Boolean).join(", ");
+        out.push(`    ${u.zh ? `${u.zh} (${u.unit})` : u.unit}: ${u.changed} / ${u.cases}${extra ? ` — ${extra}` : ""}`);
+      }
+      if (hit.length > 20) out.push(`    … and ${hit.length - 20} more units`);
     }
   }
   for (const w of d.warnings) out.push(`\nwarning: ${w}`);

@@ -19,6 +19,8 @@ import { partError, type PartError } from "./impl/part-error.js";
 
 /** A case, as given to `evaluate` and to `yingshang eval`. */
 export interface CaseInput {
+  /** The case's own id: batch results echo it, and \`diffPacks\` lists the changed cases by it. */
+  id?: string | number;
   /** The date the rules are read as of. May instead be given in the options. */
   asOf?: string;
   facts?: Record<string, unknown>;

@@ -25,8 +25,17 @@ export function packageRoot(): string {
   return fail("FILE_MISSING", "Cannot find the yingshang package folder (with policies/).", { file: "package.json" });
 }
 
-/** Resolves a pack argument: an existing folder, or the name of a bundled pack. */
+/**
+ * Resolves a pack argument: `bundled:NAME` is always the bundled pack; otherwise an existing folder,
+ * else the name of a bundled pack. (A folder named like a bundled pack is taken as the folder; the
+ * CLI warns about it, and `./NAME` or `bundled:NAME` says which is meant.)
+ */
 export function resolvePackDir(spec: string): string {
+  if (spec.startsWith("bundled:")) {
+    const name = spec.slice("bundled:".length);
+    if ((BUNDLED_PACKS as readonly string[]).includes(name)) return join(packageRoot(), "policies", name);
+    return fail("FILE_MISSING", `\`${name}\` is not a bundled pack (${BUNDLED_PACKS.join(", ")}).`, { file: spec });
+  }
   if (existsSync(spec) && statSync(spec).isDirectory()) return resolve(spec);
   if ((BUNDLED_PACKS as readonly string[]).includes(spec)) return join(packageRoot(), "policies", spec);
   return fail("FILE_MISSING", `No pack folder \`${spec}\`, and it is not a bundled pack (${BUNDLED_PACKS.join(", ")}).`, { file: spec });

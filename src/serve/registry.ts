@@ -56,7 +56,7 @@ export class PackRegistry {
    * problems of all folders are thrown together, each with the folder in its file name.
    */
   static load(packDirs: readonly string[], calendars: readonly Calendar[] = [], options: { bundled?: boolean } = {}): PackRegistry {
-    const dirs = [...(options.bundled === false ? [] : BUNDLED_PACKS.map((p) => ({ dir: resolvePackDir(p), bundled: true }))), ...packDirs.map((d) => ({ dir: resolvePackDir(d), bundled: false }))];
+    const dirs = [...(options.bundled === false ? [] : BUNDLED_PACKS.map((p) => ({ dir: resolvePackDir(`bundled:${p}`), bundled: true }))), ...packDirs.map((d) => ({ dir: resolvePackDir(d), bundled: false }))];
     const problems: Problem[] = [];
     const map = new Map<string, PackEntry>();
     const given = new Map<string, string>();

@@ -39,6 +39,28 @@ export interface ImpactExample {
   after: unknown;
 }
 
+/** How a deadline stands, in the four words of a compliance report (or none, without `now` or a completion). */
+export type StatusWord = "on time" | "late" | "overdue" | "running" | "none";
+
+/** The status word of a deadline status kind (done-on-time → on time; due-today, paused, not-started → running). */
+export function statusWord(kind: unknown): StatusWord {
+  switch (kind) {
+    case "done-on-time":
+      return "on time";
+    case "done-late":
+      return "late";
+    case "overdue":
+      return "overdue";
+    case "running":
+    case "due-today":
+    case "paused":
+    case "not-started":
+      return "running";
+    default:
+      return "none";
+  }
+}
+
 /** How many cases change, by kind, with an example of each. */
 export interface ImpactReport {
   /** `population` (generated) or `cases` (from the user's file). */
@@ -47,6 +69,16 @@ export interface ImpactReport {
   /** Cases with at least one changed outcome. */
   changed: number;
   byKind: { kind: ImpactKind; label: string; cases: number; example: ImpactExample | null }[];
+  /** Deadlines whose status changes (on time → late, running → overdue…), one per case and deadline; most first. */
+  statusChanges: { from: StatusWord; to: StatusWord; deadlines: number }[];
+  /**
+   * Per unit (the lead unit of the case's assignments under either pack, or the fact named by
+   * `unitFact`): its cases, how many change, how many of its deadlines change status, and the
+   * changed cases it gains or loses as lead. Most changed first.
+   */
+  byUnit: { unit: string; zh: string | null; cases: number; changed: number; statusChanges: number; gained: number; lost: number }[];
+  /** The changed cases' ids (the case's \`id\`, else its 1-based position); null for a generated population. */
+  changedIds: (string | number)[] | null;
 }
 
 type Part = Record<string, unknown>;
@@ -87,7 +119,7 @@ function fromResult(r: CaseResult, parts: Map<string, Part>): void {
     if (a.kind === "not-evaluated") parts.set(`assignment:${id}`, { error: `not evaluated (fact ${missingFact(a) ?? "?"} missing)` });
     else parts.set(`assignment:${id}`, { kind: a.kind, lead: a.lead, roles: a.roles, outcome: a.outcome });
   }
-  for (const [id, d] of Object.entries(r.deadlines)) parts.set(`deadline:${id}`, d.kind === "error" ? { error: d.problems[0]!.code } : d.kind === "period" ? { dueDate: d.dueDate } : { periods: d.periods.map((p) => p.due) });
+  for (const [id, d] of Object.entries(r.deadlines)) parts.set(`deadline:${id}`, d.kind === "error" ? { error: d.problems[0]!.code } : d.kind === "period" ? { dueDate: d.dueDate, status: d.status?.kind ?? null } : { periods: d.periods.map((p) => p.due) });
   for (const [id, l] of Object.entries(r.escalation)) parts.set(`escalation:${id}`, l.kind === "error" ? { error: l.problems[0]!.code } : { status: l.status, current: l.current, actor: l.actor, dueBy: l.dueBy, next: l.next });
   for (const [id, s] of Object.entries(r.scores)) parts.set(`score:${id}`, s.kind === "error" ? { error: s.problems[0]!.code } : { total: s.total });
 }
@@ -123,7 +155,7 @@ export function outcomes(pack: Pack, raw: CaseInput): Outcomes {
   for (const [id, ev] of Object.entries(input.events ?? {})) {
     try {
       const d = deadline(pack, id, { facts: input.facts, events: ev, now: input.now }, opts);
-      parts.set(`deadline:${id}`, "dueDate" in d ? { dueDate: d.dueDate } : { periods: d.periods.map((p) => p.due) });
+      parts.set(`deadline:${id}`, "dueDate" in d ? { dueDate: d.dueDate, status: d.status?.kind ?? null } : { periods: d.periods.map((p) => p.due) });
     } catch (e) {
       parts.set(`deadline:${id}`, { error: errorCode(e) });
     }
@@ -163,10 +195,21 @@ function partKinds(key: string, pa: Part | undefined, pb: Part | undefined): Imp
   return out;
 }
 
+type Diff = { key: string; kinds: ImpactKind[]; before: unknown; after: unknown };
+
+/** The lead units of a case's assignments. */
+function leadsOf(o: Outcomes): string[] {
+  const out = new Set<string>();
+  for (const [k, p] of o.parts) if (k.startsWith("assignment:") && typeof p.lead === "string") out.add(p.lead);
+  return [...out];
+}
+
 /** The changed parts of a case, each with the kinds it touches. */
-export function compareCase(a: Pack, b: Pack, input: CaseInput): { key: string; kinds: ImpactKind[]; before: unknown; after: unknown }[] {
-  const oa = outcomes(a, input);
-  const ob = outcomes(b, input);
+export function compareCase(a: Pack, b: Pack, input: CaseInput): Diff[] {
+  return compareOutcomes(outcomes(a, input), outcomes(b, input));
+}
+
+function compareOutcomes(oa: Outcomes, ob: Outcomes): Diff[] {
   if (oa.whole !== null || ob.whole !== null) {
     return oa.whole === ob.whole ? [] : [{ key: "case", kinds: ["applicability"], before: oa.whole ? { error: oa.whole } : "applies", after: ob.whole ? { error: ob.whole } : "applies" }];
   }
@@ -225,15 +268,52 @@ export function minimalExample(a: Pack, b: Pack, input: CaseInput, key: string, 
   return { part: key, input: cur, before: r.before, after: r.after };
 }
 
-/** Runs cases through both packs and reports how many outcomes change, by kind. */
-export function impact(a: Pack, b: Pack, cases: readonly CaseInput[], source: ImpactReport["source"], examples = true): ImpactReport {
+/** Runs cases through both packs and reports how many outcomes change, by kind, by status and by unit. */
+export function impact(a: Pack, b: Pack, cases: readonly CaseInput[], source: ImpactReport["source"], examples = true, unitFact?: string): ImpactReport {
   const counts = new Map<ImpactKind, number>();
   const firsts = new Map<ImpactKind, { input: CaseInput; key: string }[]>();
+  const transitions = new Map<string, { from: StatusWord; to: StatusWord; deadlines: number }>();
+  const units = new Map<string, ImpactReport["byUnit"][number]>();
+  const unit = (u: string) => {
+    let x = units.get(u);
+    if (!x) units.set(u, (x = { unit: u, zh: b.units.get(u)?.zh ?? a.units.get(u)?.zh ?? null, cases: 0, changed: 0, statusChanges: 0, gained: 0, lost: 0 }));
+    return x;
+  };
+  const changedIds: (string | number)[] = [];
   let changed = 0;
-  for (const c of cases) {
-    const diffs = compareCase(a, b, c);
-    if (!diffs.length) continue;
+  cases.forEach((c, i) => {
+    const oa = outcomes(a, c);
+    const ob = outcomes(b, c);
+    const diffs = compareOutcomes(oa, ob);
+    // The case's units: the fact's value when one is named, else its lead units under either pack.
+    const before = unitFact ? [] : leadsOf(oa);
+    const after = unitFact ? [] : leadsOf(ob);
+    const fact = unitFact ? c.facts?.[unitFact] : undefined;
+    const own = unitFact ? [typeof fact === "string" && fact !== "" ? fact : fact === undefined ? "(not given)" : JSON.stringify(fact)] : [...new Set([...before, ...after])];
+    if (!own.length) own.push("(no unit)");
+    for (const u of own) unit(u).cases++;
+    if (!diffs.length) return;
     changed++;
+    if (source === "cases") changedIds.push(typeof c.id === "string" || typeof c.id === "number" ? c.id : i + 1);
+    let moved = 0;
+    for (const d of diffs) {
+      if (!d.key.startsWith("deadline:") || isErr(d.before) || isErr(d.after)) continue;
+      const from = statusWord((d.before as Part | undefined)?.status);
+      const to = statusWord((d.after as Part | undefined)?.status);
+      if (from === to) continue;
+      moved++;
+      const k = `${from}\u0000${to}`;
+      const t = transitions.get(k) ?? { from, to, deadlines: 0 };
+      t.deadlines++;
+      transitions.set(k, t);
+    }
+    for (const u of own) {
+      const x = unit(u);
+      x.changed++;
+      x.statusChanges += moved;
+      if (after.includes(u) && !before.includes(u)) x.gained++;
+      if (before.includes(u) && !after.includes(u)) x.lost++;
+    }
     const kinds = new Set(diffs.flatMap((d) => d.kinds));
     for (const k of kinds) {
       counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -241,7 +321,7 @@ export function impact(a: Pack, b: Pack, cases: readonly CaseInput[], source: Im
       if (list.length < 8) list.push({ input: c, key: diffs.find((d) => d.kinds.includes(k))!.key });
       firsts.set(k, list);
     }
-  }
+  });
   const byKind = IMPACT_KINDS.map((kind) => {
     let example: ImpactExample | null = null;
     if (examples) {
@@ -252,5 +332,7 @@ export function impact(a: Pack, b: Pack, cases: readonly CaseInput[], source: Im
     }
     return { kind, label: IMPACT_LABELS[kind], cases: counts.get(kind) ?? 0, example };
   });
-  return { source, total: cases.length, changed, byKind };
+  const statusChanges = [...transitions.values()].sort((x, y) => y.deadlines - x.deadlines || (x.from + x.to < y.from + y.to ? -1 : 1));
+  const byUnit = [...units.values()].sort((x, y) => y.changed - x.changed || y.cases - x.cases || (x.unit < y.unit ? -1 : 1));
+  return { source, total: cases.length, changed, byKind, statusChanges, byUnit, changedIds: source === "cases" ? changedIds : null };
 }

@@ -318,7 +318,13 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const splitter = new Splitter(csvIn, MAX_RECORD_BYTES);
   let header: Uint8Array | null = csvIn ? new Uint8Array(0) : null;
   try {
-    if (output === "csv") out.write(csvHeader(paths, o.bom === true));
+    // CSV output's header goes first, once the input's own header (if CSV) is known to be good.
+    let headerOut = output === "csv";
+    const writeHeader = () => {
+      if (headerOut) out.write(csvHeader(paths, o.bom === true));
+      headerOut = false;
+    };
+    if (!csvIn) writeHeader();
     for await (const raw of input as AsyncIterable<Buffer>) {
       let chunk: Uint8Array = raw;
       if (header !== null) {
@@ -333,6 +339,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
           continue;
         }
         sendColumns(pool, headerPlan(pack, joined.subarray(0, end), o, file));
+        writeHeader();
         nextLine = 1 + countLines(joined.subarray(0, end + 1));
         header = null;
         chunk = joined.subarray(end + 1);
@@ -343,6 +350,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       sendColumns(pool, headerPlan(pack, header, o, file));
       nextLine = 1 + countLines(header);
     }
+    writeHeader(); // an empty CSV input still gives the output's header
     for (const p of splitter.end()) await dispatch(p);
     await waitFor(() => outstanding === 0);
     if (o.out) {

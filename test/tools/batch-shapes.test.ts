@@ -90,6 +90,9 @@ describe("batch shapes", () => {
     expect(r.err).toMatch(/问题类别.*--map PATH=问题类别/);
     const short = run(["eval", "suqian", "--csv", csv, "--map", "received=问题类别"]);
     expect(short.err).toMatch(/pack suqian has 2 \(hard-to-do, mayor-direct\); name it/);
+    // Refused before any output: not even CSV output's header is written.
+    const csvOut = run(["eval", "suqian", "--csv", csv, "--select", "deadlines.mayor-direct.dueDate", "--format", "csv"]);
+    expect([csvOut.code, csvOut.out]).toEqual([2, ""]);
   });
 
   it("gives the same rows with 1, 2 and 3 workers", () => {

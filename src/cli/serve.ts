@@ -3,9 +3,7 @@ import { existsSync, statSync, watch, type FSWatcher } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { fail } from "../errors.js";
-import { PackRegistry, type ReloadReport } from "../serve/registry.js";
-import { buildServer } from "../serve/server.js";
-import { studioPlugin } from "../studio/server.js";
+import type { ReloadReport } from "../serve/registry.js";
 import { calendarsOption } from "./calendar-option.js";
 import { runAction } from "./output.js";
 
@@ -42,6 +40,8 @@ export function registerServe(program: Command): void {
         const port = whole(opts.port, "port", 0, 65535);
         const bodyLimit = opts.bodyLimit === undefined ? undefined : whole(opts.bodyLimit, "body-limit", 1, 1 << 30);
         if (!LEVELS.includes(opts.logLevel)) fail("INPUT_INVALID", `--log-level must be one of ${LEVELS.join(", ")} (got ${opts.logLevel}).`, { detail: "bad --log-level" }, { path: "log-level" });
+        // fastify and the studio load only for this command: every other command starts without them.
+        const [{ PackRegistry }, { buildServer }, { studioPlugin }] = await Promise.all([import("../serve/registry.js"), import("../serve/server.js"), import("../studio/server.js")]);
         const registry = PackRegistry.load(packs, calendarsOption(opts.calendar));
         // The studio at /studio/ offers the pack folders given; it saves into them only when the
         // service listens on this computer alone.

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { fail } from "../errors.js";
 import { resolvePackDir } from "../engine/load.js";
-import { startStudio } from "../studio/server.js";
+import type { startStudio } from "../studio/server.js";
 import { emit, runAction } from "./output.js";
 
 export function registerStudio(program: Command): void {
@@ -18,9 +18,11 @@ export function registerStudio(program: Command): void {
         const port = Number(opts.port);
         if (!/^\d+$/.test(opts.port) || port > 65535) fail("INPUT_INVALID", `--port must be a whole number from 0 to 65535 (got ${opts.port}).`, { detail: "port" }, { path: "--port" });
         const folders = specs.map(resolvePackDir);
+        // fastify and the studio load only for this command: every other command starts without them.
+        const studio = await import("../studio/server.js");
         let s: Awaited<ReturnType<typeof startStudio>>;
         try {
-          s = await startStudio({ folders, host: opts.host, port });
+          s = await studio.startStudio({ folders, host: opts.host, port });
         } catch (e) {
           // Address in use or not available: a usage problem, not a bug.
           return fail("INPUT_INVALID", `Cannot listen on ${opts.host}:${opts.port} (${e instanceof Error ? e.message : String(e)}).`, { detail: "listen" }, { path: "--port" });

@@ -58,7 +58,9 @@ export function registerPackCommands(program: Command): void {
         if (on !== undefined && parseDay(on) === -Infinity) fail("INPUT_INVALID", `--on must be a real date YYYY-MM-DD (got ${on}).`, { detail: "--on" }, { path: "on" });
         const calendars = calendarsOption(opts.calendar);
         const results: { pack: string; valid: boolean; problems: Problem[]; warnings: Problem[]; calendar?: { id: string; version: string } }[] = [];
-        const placed = (spec: string, p: Problem): Problem => ({ ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem;
+        // Places are printed from where the command was run; so is the first place of a duplicate id.
+        const placed = (spec: string, p: Problem): Problem =>
+          (p.code === "DUPLICATE_ID" ? { ...p, file: p.file ? `${spec}/${p.file}` : spec, params: { ...p.params, firstFile: `${spec}/${p.params.firstFile}` } } : { ...p, file: p.file ? `${spec}/${p.file}` : spec }) as Problem;
         for (const spec of packs) {
           const dir = resolvePackDir(spec);
           try {

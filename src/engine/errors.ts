@@ -45,7 +45,8 @@ export interface PackProblemParams {
   /** A reference to a unit, fact, rung, lookup, item… that is not declared. */
   UNKNOWN_REFERENCE: { kind: string; id: string; suggestion: string | null };
   /** The same id declared twice. */
-  DUPLICATE_ID: { kind: string; id: string };
+  /** `first*`: where the id was first declared (the problem's own place is the repeat). */
+  DUPLICATE_ID: { kind: string; id: string; firstFile: string; firstLine: number | null; firstPath: string };
   /** A ladder whose rungs skip, loop or go backwards outside a declared jump/return. */
   LADDER_INVALID: { ladder: string; detail: string };
   /** A scorecard whose category maxima do not add up to its declared total. */

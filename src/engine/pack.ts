@@ -106,9 +106,10 @@ export interface CompileOptions {
 export function compilePack(files: Readonly<Record<string, string>>, options: CompileOptions = {}): Pack {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   const read = readPackFiles(files, limits);
-  if (!read.docs) throw new YingshangError(sortProblems(read.problems));
-  const docs = read.docs;
-  const ctx = new Ctx(docs, read.places);
+  // A schema problem does not stop the round: the cross-file checks run on what did parse (never compiled from it).
+  const docs = read.docs ?? read.partial;
+  if (!docs) throw new YingshangError(sortProblems(read.problems));
+  const ctx = new Ctx(docs, read.places, read.skipped);
   resolvePeriods(ctx);
   if (options.folder !== undefined && options.folder !== docs.pack.id) {
     ctx.report("PACK_ID_MISMATCH", `the pack's id is \`${docs.pack.id}\` but its folder is \`${options.folder}\`; the folder is the pack's identity, so make them equal.`, { id: docs.pack.id, folder: options.folder }, "pack.yaml", "/id");
@@ -126,6 +127,7 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   checkScorecards(ctx);
   checkDuties(ctx);
   checkStaffing(ctx);
+  if (!read.docs) throw new YingshangError(sortProblems([...read.problems, ...ctx.problems]));
   const hash = fnv1a64(
     Object.keys(files)
       .filter((f) => !f.startsWith("tests/"))
@@ -201,7 +203,7 @@ function checkFactDecls(ctx: Ctx): void {
     ctx.source(f.source, `fact ${name}`, "facts.yaml", `${ptr}/source`);
     if (f.type === "enum" && !f.values?.length) ctx.report("SCHEMA_MISSING_KEY", `fact \`${name}\` is an enum, so it needs \`values\`.`, { key: "values" }, "facts.yaml", ptr);
     if (f.type !== "enum" && f.values) ctx.report("SCHEMA_VIOLATION", `fact \`${name}\` has \`values\`, which only an enum may have (its type is ${f.type}).`, { keyword: "values", detail: "values on non-enum" }, "facts.yaml", `${ptr}/values`);
-    if (f.type === "unit") for (const k of f.kinds ?? []) if (![...ctx.units.values()].some((u) => u.kind === k)) ctx.report("UNKNOWN_REFERENCE", `no unit of kind \`${k}\` is declared, so \`${name}\` could never be given.`, { kind: "unit kind", id: k, suggestion: null }, "facts.yaml", `${ptr}/kinds`);
+    if (f.type === "unit" && !ctx.skipped.any("unit")) for (const k of f.kinds ?? []) if (![...ctx.units.values()].some((u) => u.kind === k)) ctx.report("UNKNOWN_REFERENCE", `no unit of kind \`${k}\` is declared, so \`${name}\` could never be given.`, { kind: "unit kind", id: k, suggestion: null }, "facts.yaml", `${ptr}/kinds`);
   }
 }
 

@@ -29,7 +29,7 @@ export const en: Catalog = {
   PACK_INVALID_DATE: (p) => `\`${p.value}\` is not a real date; write YYYY-MM-DD (e.g. 2024-02-23).`,
   PACK_ID_MISMATCH: (p) => `the pack id \`${p.id}\` differs from its folder name \`${p.folder}\`; make them the same.`,
   UNKNOWN_REFERENCE: (p) => `there is no ${p.kind} \`${p.id}\`${maybe(p.suggestion)}`,
-  DUPLICATE_ID: (p) => `the ${p.kind} \`${p.id}\` is declared more than once; each id may be used once.`,
+  DUPLICATE_ID: (p) => `the ${p.kind} \`${p.id}\` is declared more than once (first at ${p.firstFile}${p.firstLine !== null ? `:${p.firstLine}` : ""}); each id may be used once.`,
   LADDER_INVALID: (p) => `ladder \`${p.ladder}\` is invalid: ${p.detail}.`,
   SCORE_TOTAL_MISMATCH: (p) => `scorecard \`${p.scorecard}\` declares a total of ${p.declared}, but its categories add up to ${p.sum}; correct one of them.`,
   AMBIGUOUS_TABLE: (p) => `in table \`${p.table}\`, rules ${list(p.rules)} can both apply to the same case (${facts(p.facts)}) where only one may; narrow one of them.`,

@@ -27,7 +27,7 @@ export const SAMPLES: Samples = {
   PACK_INVALID_DATE: { params: { value: "2024-02-30" }, place: { file: "pack.yaml", line: 12, col: 9, path: "effective.from" } },
   PACK_ID_MISMATCH: { params: { id: "yingkou", folder: "yingkou-2" }, place: { file: "pack.yaml", line: 16, col: 5, path: "id" } },
   UNKNOWN_REFERENCE: { params: { kind: "unit", id: "city-comerce", suggestion: "city-commerce" }, place: { file: "assignment.yaml", line: 30, col: 15, path: "tables[0].rules[1].then.lead" } },
-  DUPLICATE_ID: { params: { kind: "rule", id: "county-introduced" }, place: { file: "assignment.yaml", line: 40, col: 11, path: "tables[0].rules[3].id" } },
+  DUPLICATE_ID: { params: { kind: "rule", id: "county-introduced", firstFile: "assignment.yaml", firstLine: 12, firstPath: "tables[0].rules[0].id" }, place: { file: "assignment.yaml", line: 40, col: 11, path: "tables[0].rules[3].id" } },
   LADDER_INVALID: { params: { ladder: "project-problems", detail: "jump not forward" }, place: { file: "escalation.yaml", line: 44, col: 9 } },
   SCORE_TOTAL_MISMATCH: { params: { scorecard: "quarterly", declared: 100, sum: 95 }, place: { file: "scoring.yaml", line: 5, col: 12 } },
   AMBIGUOUS_TABLE: { params: { table: "lead", rules: ["county", "zone"], facts: { introducer: "county", landing: "zone-a" } }, place: { file: "assignment.yaml", line: 20, col: 9 } },

@@ -57,6 +57,7 @@ function compileWithin(ctx: Ctx, within: PeriodDoc | { deadline: string }, point
   const id = within.deadline;
   const found = ctx.docs.deadlines.filter((d) => d.id === id);
   if (found.length === 0) {
+    if (ctx.skipped.has("deadline", id)) return null;
     const hint = suggest(id, ctx.docs.deadlines.map((d) => d.id));
     ctx.report("UNKNOWN_REFERENCE", `deadline \`${id}\` is not declared in deadlines.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "deadline", id, suggestion: hint }, FILE, `${pointer}/deadline`);
     return null;

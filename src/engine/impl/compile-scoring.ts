@@ -21,7 +21,7 @@ export function checkScorecards(ctx: Ctx): void {
     if (Math.round(sum * 100) !== Math.round(sc.total * 100)) {
       ctx.report("SCORE_TOTAL_MISMATCH", `the category maxima add up to ${sum}, but the scorecard declares \`total: ${sc.total}\`; correct a maximum or the total.`, { scorecard: sc.id, declared: sc.total, sum }, FILE, `${base}/total`);
     }
-    const items: { id: string }[] = [];
+    const items: { id: string; at: string }[] = [];
     sc.categories.forEach((c, ci) => {
       const ptr = `${base}/categories/${ci}`;
       ctx.source(c.source, `scorecard ${sc.id} category ${c.id}`, FILE, `${ptr}/source`);
@@ -29,7 +29,7 @@ export function checkScorecards(ctx: Ctx): void {
       (c.items ?? []).forEach((it, ii) => {
         ctx.source(it.source, `scorecard ${sc.id} item ${it.id}`, FILE, `${ptr}/items/${ii}/source`);
         ctx.effective(it.effective, FILE, `${ptr}/items/${ii}/effective`);
-        items.push(it);
+        items.push({ id: it.id, at: `${ptr}/items/${ii}` });
       });
       if (c.survey) {
         const best = Math.max(...Object.values(c.survey.answers).filter((v): v is number => typeof v === "number"));
@@ -39,7 +39,7 @@ export function checkScorecards(ctx: Ctx): void {
         }
       }
     });
-    checkIds(ctx, items.map((x) => ({ id: x.id })), "scoring item", FILE, `${base}/categories`);
+    checkIds(ctx, items.map((x) => ({ id: x.id })), "scoring item", FILE, `${base}/categories`, (i) => items[i]!.at);
   });
 }
 
@@ -76,7 +76,9 @@ export function checkDuties(ctx: Ctx): void {
     }
     if (d.scoring) {
       const card = ctx.docs.scorecards.find((s) => s.id === d.scoring!.scorecard);
-      if (!card) {
+      if (!card && ctx.skipped.has("scorecard", d.scoring.scorecard)) {
+        // its scorecard was left out for a schema problem: nothing to check the item against
+      } else if (!card) {
         const hint = suggest(d.scoring.scorecard, ctx.docs.scorecards.map((s) => s.id));
         ctx.report("UNKNOWN_REFERENCE", `scorecard \`${d.scoring.scorecard}\` is not declared in scoring.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "scorecard", id: d.scoring.scorecard, suggestion: hint }, FILE, `/duties/${i}/scoring/scorecard`);
       } else {

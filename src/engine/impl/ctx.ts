@@ -3,6 +3,7 @@ import { fail, problem, type Problem, type ProblemCode, type ProblemParams } fro
 import type { Effective, FactDoc, PackDocs, Source, UnitDoc, UnitRef } from "../pack-types.js";
 import { compileCondition, type Predicate } from "./conditions.js";
 import type { Places } from "./read-pack.js";
+import { Skipped } from "./salvage.js";
 import { suggest } from "./suggest.js";
 import type { Condition } from "../pack-types.js";
 import { own } from "./readonly-map.js";
@@ -20,10 +21,15 @@ export class Ctx {
   constructor(
     readonly docs: PackDocs,
     readonly places: Places,
+    /** Declarations a schema problem left out (the pack is invalid anyway): references to them are not reported. */
+    readonly skipped: Skipped = new Skipped(),
   ) {
     const units = new Map<string, UnitDoc>();
+    const first = new Map<string, number>();
     docs.units.forEach((u, i) => {
-      if (units.has(u.id)) this.report("DUPLICATE_ID", `unit \`${u.id}\` is declared twice; keep one.`, { kind: "unit", id: u.id }, "units.yaml", `/units/${i}/id`);
+      const j = first.get(u.id);
+      if (j !== undefined) this.duplicate("unit", u.id, "units.yaml", `/units/${j}/id`, `/units/${i}/id`, "keep one.");
+      else first.set(u.id, i);
       units.set(u.id, u);
     });
     this.units = units;
@@ -35,6 +41,14 @@ export class Ctx {
   report<C extends ProblemCode>(code: C, message: string, params: ProblemParams[C], file: string, pointer: string, key = false): void {
     const place = this.places.at(file, pointer, key);
     this.problems.push(problem(code, message, params, place));
+  }
+
+  /** Reports an id declared again at `pointer`, naming where it was first declared. */
+  duplicate(kind: string, id: string, file: string, firstPointer: string, pointer: string, advice: string): void {
+    const first = this.places.at(file, firstPointer);
+    const at = `${first.file}${first.line !== undefined ? `:${first.line}` : ""}`;
+    const params = { kind, id, firstFile: first.file ?? file, firstLine: first.line ?? null, firstPath: first.path ?? "" };
+    this.report("DUPLICATE_ID", `${kind} \`${id}\` is declared twice (first at ${at}); ${advice}`, params, file, pointer);
   }
 
   /** Records a warning at a pointer of a file (the pack stays valid). */
@@ -73,6 +87,7 @@ export class Ctx {
     }
     const table = own(this.docs.assignment.lookups, ref.lookup);
     if (!table) {
+      if (this.skipped.has("lookup", ref.lookup)) return () => null;
       const hint = suggest(ref.lookup, Object.keys(this.docs.assignment.lookups ?? {}));
       this.report("UNKNOWN_REFERENCE", `lookup \`${ref.lookup}\` is not declared under \`lookups:\`${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "lookup", id: ref.lookup, suggestion: hint }, file, `${pointer}/lookup`);
       return () => null;
@@ -88,12 +103,13 @@ export class Ctx {
   }
 
   checkUnit(id: string, file: string, pointer: string): void {
-    if (this.units.has(id)) return;
+    if (this.units.has(id) || this.skipped.has("unit", id)) return;
     const hint = suggest(id, this.units.keys());
     this.report("UNKNOWN_REFERENCE", `unit \`${id}\` is not declared in units.yaml${hint ? `; did you mean \`${hint}\`?` : "; declare it there first."}`, { kind: "unit", id, suggestion: hint }, file, pointer);
   }
 
   unknownFact(name: string, file: string, pointer: string): void {
+    if (this.skipped.has("fact", name)) return;
     const hint = suggest(name, Object.keys(this.facts));
     this.report("UNKNOWN_REFERENCE", `the fact \`${name}\` is not declared in facts.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "fact", id: name, suggestion: hint }, file, pointer);
   }
@@ -128,7 +144,7 @@ export function inForce(eff: Effective | undefined, asOf: string): boolean {
 }
 
 /** Reports ids used twice in one list, unless their effective ranges do not overlap (versions). */
-export function checkIds(ctx: Ctx, items: readonly { id: string; effective?: Effective }[], kind: string, file: string, pointer: string): void {
+export function checkIds(ctx: Ctx, items: readonly { id: string; effective?: Effective }[], kind: string, file: string, pointer: string, itemAt: (i: number) => string = (i) => `${pointer}/${i}`): void {
   const seen = new Map<string, number[]>();
   items.forEach((it, i) => seen.set(it.id, [...(seen.get(it.id) ?? []), i]));
   for (const [id, idx] of seen) {
@@ -137,9 +153,9 @@ export function checkIds(ctx: Ctx, items: readonly { id: string; effective?: Eff
         const x = items[idx[a]!]!;
         const y = items[idx[b]!]!;
         if (!x.effective || !y.effective) {
-          ctx.report("DUPLICATE_ID", `${kind} \`${id}\` is declared twice; ids must be unique (or give each version non-overlapping \`effective\` dates).`, { kind, id }, file, `${pointer}/${idx[b]}/id`);
+          ctx.duplicate(kind, id, file, `${itemAt(idx[a]!)}/id`, `${itemAt(idx[b]!)}/id`, "ids must be unique (or give each version non-overlapping `effective` dates).");
         } else if (overlap(x.effective, y.effective)) {
-          ctx.report("EFFECTIVE_INVALID", `two versions of ${kind} \`${id}\` are in force at the same time (${x.effective.from}…${x.effective.until ?? "open"} and ${y.effective.from}…${y.effective.until ?? "open"}); end one before the other starts.`, { detail: `overlapping versions of ${id}` }, file, `${pointer}/${idx[b]}/effective`);
+          ctx.report("EFFECTIVE_INVALID", `two versions of ${kind} \`${id}\` are in force at the same time (${x.effective.from}…${x.effective.until ?? "open"} and ${y.effective.from}…${y.effective.until ?? "open"}); end one before the other starts.`, { detail: `overlapping versions of ${id}` }, file, `${itemAt(idx[b]!)}/effective`);
         }
       }
     }

@@ -54,12 +54,17 @@ const TYPE_WORDS: Record<string, string> = { object: "a mapping", array: "a list
  * position of the offending key or value.
  */
 export function checkSchema(name: SchemaName, data: unknown, file: string, positions: Map<string, Pos>): Problem[] {
+  return checkSchemaAt(name, data, file, positions).map((x) => x.problem);
+}
+
+/** Like {@link checkSchema}, with the JSON pointer of each problem (of the key, for a key's problem). */
+export function checkSchemaAt(name: SchemaName, data: unknown, file: string, positions: Map<string, Pos>): { problem: Problem; pointer: string }[] {
   const validate = validators().get(name)!;
   if (validate(data)) return [];
   const errors = (validate.errors ?? []) as ErrorObject[];
   // Alternatives (anyOf) report one error per branch; show one sentence for the value instead.
   const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
-  const out: Problem[] = [];
+  const out: { problem: Problem; pointer: string }[] = [];
   const seen = new Set<string>();
   const place = (pointer: string, key?: string) => {
     const pos = (key !== undefined ? positions.get(`${pointer}/${pointerSegment(key)}#key`) : undefined) ?? positions.get(pointer) ?? nearest(positions, pointer);
@@ -69,8 +74,10 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
   for (const e of errors) {
     if (e.keyword !== "anyOf" && anyOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + "/"))) continue;
     let pr: Problem;
+    let pointer = e.instancePath;
     if (e.keyword === "additionalProperties") {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      pointer = `${e.instancePath}/${pointerSegment(key)}`;
       const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       const allowed = props ? Object.keys(props) : [];
       const hint = suggest(key, allowed);
@@ -86,6 +93,7 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
       );
     } else if (e.keyword === "required") {
       const key = String((e.params as { missingProperty: string }).missingProperty);
+      pointer = `${e.instancePath}/${pointerSegment(key)}`;
       const pl = place(e.instancePath);
       pr = problem("SCHEMA_MISSING_KEY", `${objectWord(pl.path)} needs \`${key}\`; add it.`, { key }, { ...pl, path: pointerToPath(`${e.instancePath}/${pointerSegment(key)}`) });
     } else if (e.keyword === "type") {
@@ -111,7 +119,7 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
     const k = `${pr.code}|${pr.path}|${pr.message}`;
     if (!seen.has(k)) {
       seen.add(k);
-      out.push(pr);
+      out.push({ problem: pr, pointer });
     }
   }
   return out;

@@ -83,6 +83,24 @@ describe("what a schema problem leaves out, and what it does not", () => {
     ]);
   });
 
+  it("a wrong value in a part of pack.yaml that only describes the document (its version) does not stop the other checks", () => {
+    let files = edit("pack.yaml", "version: 1.0.0", "version: [1, 0, 0]");
+    files = edit("assignment.yaml", "cooperating: [city-industry]", "cooperating: [city-industri]", files);
+    expect(problemsOf(files).map((p) => [p.code, p.file, p.line])).toEqual([
+      ["UNKNOWN_REFERENCE", "assignment.yaml", 10],
+      ["SCHEMA_TYPE", "pack.yaml", 9],
+    ]);
+  });
+
+  it("a deadline left out of a list that then is empty: the list's other checks still run (a rung naming another deadline)", () => {
+    let files = edit("deadlines.yaml", "period: { workingDays: 5 }", "period: { workingDay: 5 }");
+    files = edit("escalation.yaml", "within: { workingDays: 3 }", "within: { deadline: replies }", files);
+    expect(problemsOf(files).map((p) => [p.code, p.file, p.line, p.params])).toEqual([
+      ["SCHEMA_UNKNOWN_KEY", "deadlines.yaml", 5, { key: "workingDay", suggestion: "workingDays", allowed: expect.any(Array) }],
+      ["UNKNOWN_REFERENCE", "escalation.yaml", 7, { kind: "deadline", id: "replies", suggestion: null }],
+    ]);
+  });
+
   it("a pack.yaml that cannot be used (a required key missing) stops the round: nothing else can be placed against it", () => {
     let files = edit("pack.yaml", "calendar: cn-mainland\n", "");
     files = edit("assignment.yaml", "cooperating: [city-industry]", "cooperating: [city-industri]", files);

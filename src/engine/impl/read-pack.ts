@@ -61,6 +61,8 @@ export interface ReadPackResult {
   partial: PackDocs | null;
   /** Declarations left out of `partial`: references to them are not checked. */
   skipped: Skipped;
+  /** Pack files none of which could be used (missing though required, not YAML, empty, or a problem outside any item). */
+  unusable: string[];
 }
 
 /** Parses and schema-checks every pack file. `docs` is null if any problem was found. */
@@ -103,8 +105,9 @@ export function readPackFiles(files: Readonly<Record<string, string>>, limits: R
     if (!(required in files)) problems.push(problem("FILE_MISSING", `The pack has no ${required}; every pack needs one (see docs/pack-format.md).`, { file: required }, { file: required }));
   }
   const places = new Places(byFile, remap);
-  for (const [file, items] of Object.entries(FILE_ITEMS)) if (file in files && !(file in data)) for (const it of items) skipped.addAll(it.kind);
-  if (!("units.yaml" in data)) skipped.addAll("unit");
+  // A required file that is missing is as unusable as one that is not YAML.
+  const unusable = Object.keys(PACK_FILES).filter((f) => !(f in data) && (f in files || f === "pack.yaml" || f === "units.yaml"));
+  for (const file of unusable) for (const it of FILE_ITEMS[file] ?? []) skipped.addAll(it.kind);
   const get = <T>(file: string, key: string, empty: T): T => ((data[file] as Record<string, T> | undefined)?.[key] ?? empty);
   const docs: PackDocs | null = !("pack.yaml" in data) ? null : {
     pack: data["pack.yaml"] as PackDocs["pack"],
@@ -117,6 +120,6 @@ export function readPackFiles(files: Readonly<Record<string, string>>, limits: R
     duties: get("duties.yaml", "duties", []),
     staffing: (data["staffing.yaml"] as PackDocs["staffing"] | undefined) ?? null,
   };
-  if (problems.length) return { docs: null, places, problems, partial: docs, skipped };
-  return { docs, places, problems, partial: null, skipped };
+  if (problems.length) return { docs: null, places, problems, partial: docs, skipped, unusable };
+  return { docs, places, problems, partial: null, skipped, unusable };
 }

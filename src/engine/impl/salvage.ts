@@ -9,6 +9,9 @@
  * - Any other problem inside one item of a file's list (a unit, a fact, a table, a lookup, a
  *   deadline, a ladder, a scorecard, a duty) leaves out that item: what it would have said is not
  *   guessed. References to its id are then not reported as unknown.
+ * - A problem in a part of pack.yaml no check across files reads (its name, issuer, document,
+ *   version, changelog) leaves out that part; pack.yaml's other parts (id, city, effective dates,
+ *   calendar, clause index, periods) are what every other file is checked against.
  * - Anything else leaves out the whole file, and references into it are not checked.
  * The result is checked against the schema again, so the compilers only ever see valid shapes.
  */
@@ -66,6 +69,9 @@ export interface Salvaged {
 
 type Json = Record<string, unknown>;
 
+/** The parts of pack.yaml that only describe the document: no check of another file reads them. */
+const PACK_DESCRIPTION = new Set(["name", "issuer", "document", "version", "changelog"]);
+
 function segments(pointer: string): string[] {
   return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
@@ -111,11 +117,15 @@ export function salvage(
   if (!isMap(value)) return fail();
   const out = copy(value) as Json;
   const drop = new Map<string, Set<string>>(); // item list key → item index or id to leave out
+  const described = new Set<string>(); // pack.yaml's descriptive parts left out
   for (const { problem, pointer } of problems) {
     const segs = segments(pointer);
     const item = items.find((it) => it.key === segs[0]);
     if (problem.code === "SCHEMA_UNKNOWN_KEY" && (segs.length === 1 || file === "pack.yaml")) {
       if (!removeKey(out, segs)) return fail();
+    } else if (file === "pack.yaml" && PACK_DESCRIPTION.has(segs[0] ?? "")) {
+      described.add(segs[0]!);
+      delete out[segs[0]!];
     } else if (item && segs.length >= 2 && (item.list ? Array.isArray(out[item.key]) && /^\d+$/.test(segs[1]!) : isMap(out[item.key]))) {
       drop.set(item.key, (drop.get(item.key) ?? new Set()).add(segs[1]!));
     } else return fail();
@@ -141,6 +151,12 @@ export function salvage(
     }
   }
   // What is left must be valid as it stands; if not (a problem the rules above did not foresee), none of it is used.
-  if (checkSchemaAt(schema, out, file, positions).length > 0) return fail();
+  // Not problems of what is left: pack.yaml's descriptive parts left out, and a list emptied by leaving out its items (minItems).
+  const artefact = (pointer: string): boolean => {
+    const segs = segments(pointer);
+    return segs.length === 1 && (described.has(segs[0]!) || drop.has(segs[0]!));
+  };
+  const left = checkSchemaAt(schema, out, file, positions).filter((x) => !artefact(x.pointer));
+  if (left.length > 0) return fail();
   return { value: out, remap };
 }

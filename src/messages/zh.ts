@@ -60,7 +60,7 @@ export const zh: Catalog = {
   PACK_INVALID_DATE: (p) => `\`${p.value}\` 不是真实存在的日期；请写成 \`YYYY-MM-DD\`（如 \`2024-02-23\`）。`,
   PACK_ID_MISMATCH: (p) => `政策包编号是 \`${p.id}\`，但文件夹名是 \`${p.folder}\`；两者必须一致。`,
   UNKNOWN_REFERENCE: (p) => `没有名为 \`${p.id}\` 的${kindZh(p.kind)}${orMaybe(p.suggestion)}`,
-  DUPLICATE_ID: (p) => `${kindZh(p.kind)} \`${p.id}\` 声明了不止一次（第一次在 \`${p.firstFile}\`${p.firstLine !== null ? ` 第 ${p.firstLine} 行` : ""}）；每个编号只能用一次。`,
+  DUPLICATE_ID: (p) => `${kindZh(p.kind)} \`${p.id}\` 声明了不止一次（首次声明在 \`${p.firstFile}\`${p.firstLine !== null ? ` 第${p.firstLine}行` : ""}）；每个编号只能用一次。`,
   LADDER_INVALID: (p) => `督办链 \`${p.ladder}\` 有误：${detailZh(p.detail)}。`,
   SCORE_TOTAL_MISMATCH: (p) => `评分表 \`${p.scorecard}\` 声明总分 ${p.declared} 分，但各类别满分之和为 ${p.sum} 分；请改正其中之一。`,
   AMBIGUOUS_TABLE: (p) => `分派表 \`${p.table}\` 中的规则 ${ids(p.rules)} 会同时适用于同一情形（${factsZh(p.facts)}），而该表只允许一条规则适用；请收窄其中一条的条件。`,

@@ -47,7 +47,7 @@ describe("test/fixtures/many-problems: a typo, an unknown unit and a duplicate i
     const dup = problems.find((p) => p.code === "DUPLICATE_ID")!;
     expect(dup.params).toEqual({ kind: "unit", id: "county-a", firstFile: "units.yaml", firstLine: 3, firstPath: "units[0].id" });
     expect(dup.message).toContain("first at units.yaml:3");
-    expect(formatProblem(dup, { lang: "zh" })).toContain("单位 `county-a` 声明了不止一次（第一次在 `units.yaml` 第 3 行）");
+    expect(formatProblem(dup, { lang: "zh" })).toContain("单位 `county-a` 声明了不止一次（首次声明在 `units.yaml` 第3行）");
     expect(formatProblem(dup, { lang: "en" })).toContain("(first at units.yaml:3)");
   });
 

@@ -49,17 +49,22 @@ function checkReport(ctx: Ctx, card: string, r: NonNullable<Ctx["docs"]["scoreca
   if (r.source) ctx.source(r.source, `scorecard ${card} report`, FILE, `${base}/source`);
   if (!r.groups) return;
   checkIds(ctx, r.groups, "report group", FILE, `${base}/groups`);
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { group: string; at: string }>();
   r.groups.forEach((g, gi) =>
     g.units.forEach((u, ui) => {
       const at = `${base}/groups/${gi}/units/${ui}`;
-      if (!ctx.units.has(u)) {
+      const first = seen.get(u);
+      if (!ctx.units.has(u) && ctx.skipped.has("unit", u)) {
+        // declared by a unit left out for a schema problem: not unknown
+      } else if (!ctx.units.has(u)) {
         const hint = suggest(u, [...ctx.units.keys()]);
         ctx.report("UNKNOWN_REFERENCE", `unit \`${u}\` of report group \`${g.id}\` is not declared in units.yaml${hint ? `; did you mean \`${hint}\`?` : "."}`, { kind: "unit", id: u, suggestion: hint }, FILE, at);
-      } else if (seen.has(u)) {
+      } else if (first) {
         // A unit ranked in two groups would be published twice with two ranks.
-        ctx.report("DUPLICATE_ID", `unit \`${u}\` is in report groups \`${seen.get(u)}\` and \`${g.id}\`; a unit is ranked in one group only.`, { kind: "report group unit", id: u }, FILE, at);
-      } else seen.set(u, g.id);
+        const pl = ctx.places.at(FILE, first.at);
+        const params = { kind: "report group unit", id: u, firstFile: FILE, firstLine: pl.line ?? null, firstPath: pl.path ?? "" };
+        ctx.report("DUPLICATE_ID", `unit \`${u}\` is in report groups \`${first.group}\` and \`${g.id}\` (first at ${FILE}${pl.line !== undefined ? `:${pl.line}` : ""}); a unit is ranked in one group only.`, params, FILE, at);
+      } else seen.set(u, { group: g.id, at });
     }),
   );
 }

@@ -11,6 +11,7 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { fail, problem, YingshangError, type Problem } from "../errors.js";
 import { suggest } from "../engine/impl/suggest.js";
+import { statusWord, type StatusWord } from "../engine/diff.js";
 import { BUNDLED_PACKS, loadPack } from "../engine/load.js";
 import type { Pack } from "../engine/pack.js";
 import { rank, type ScoreInput } from "../engine/score.js";
@@ -332,22 +333,11 @@ export interface DeadlinesReport {
   byRule: { rule: string; name: string; clause: string | null; counts: Counts }[];
 }
 
+const COMPLIANCE_OF: Record<StatusWord, Compliance> = { "on time": "onTime", late: "late", overdue: "overdue", running: "running", none: "noStatus" };
+
+/** The group of a deadline status, in the same four words as diff's status changes. */
 export function complianceOf(status: { kind?: unknown } | null | undefined): Compliance {
-  switch (status?.kind) {
-    case "done-on-time":
-      return "onTime";
-    case "done-late":
-      return "late";
-    case "overdue":
-      return "overdue";
-    case "running":
-    case "due-today":
-    case "paused":
-    case "not-started":
-      return "running";
-    default:
-      return "noStatus";
-  }
+  return COMPLIANCE_OF[statusWord(status?.kind)];
 }
 
 const zero = (): Counts => ({ onTime: 0, late: 0, overdue: 0, running: 0, noStatus: 0, total: 0 });
@@ -497,19 +487,16 @@ async function writeScoring(opts: ReportOpts & { chromium?: string }, data: Scor
   else if (format === "html") bytes = renderScoringHtml(data, lang);
   else if (format === "pdf") bytes = await (await import("./report-pdf.js")).htmlToPdf(renderScoringHtml(data, lang), { chromium: opts.chromium });
   else bytes = await (await import("./report-xlsx.js")).renderScoringXlsx(scoringView(data, lang));
-  if (opts.out) {
-    try {
-      writeFileSync(opts.out, bytes);
-    } catch (e) {
-      return fail("FILE_MISSING", `Cannot write ${opts.out}: ${e instanceof Error ? e.message : String(e)}.`, { file: opts.out }, { file: opts.out });
-    }
-  } else process.stdout.write(bytes);
-  return EXIT.ok;
+  return output(opts, bytes);
 }
 
 function write(opts: ReportOpts, data: ScoringReport | DeadlinesReport, html: () => string, md: () => string): number {
   const format = formatOf(opts);
-  const text = opts.json ? JSON.stringify(data) + "\n" : format === "html" ? html() : md();
+  return output(opts, opts.json ? JSON.stringify(data) + "\n" : format === "html" ? html() : md());
+}
+
+/** Writes the report to --out, else to stdout. */
+function output(opts: ReportOpts, text: string | Buffer): number {
   if (opts.out) {
     try {
       writeFileSync(opts.out, text);

@@ -13,6 +13,7 @@ import { structuralChanges, type PackChange } from "./impl/diff-structure.js";
 export type { PackChange } from "./impl/diff-structure.js";
 export type { ImpactReport, ImpactExample, ImpactKind, StatusWord } from "./impl/diff-impact.js";
 export { generatePopulation } from "./impl/diff-population.js";
+export { statusWord } from "./impl/diff-impact.js";
 
 /** Options of {@link diffPacks}. */
 export interface DiffOptions {

@@ -134,6 +134,35 @@ describe("the 通报 in Markdown", () => {
   });
 });
 
+describe("the year's 综合排名, groups ranked apart", () => {
+  it("ranks each group on the mean of its four quarters (附件2二; the mean is the pack's marked assumption)", () => {
+    // 甲镇 100 every quarter → 100; 乙镇 loses 岗位设置 in Q1 → (90 + 300) / 4 = 97.5;
+    // 丙局 loses 3 (首问) every quarter → 97; 丁局 100 → 100. Each group ranked on its own.
+    const files = [1, 2, 3, 4].map((q) => {
+      const f = join(dir, `year-Q${q}.json`);
+      writeFileSync(f, JSON.stringify({
+        date: "2027-01-15",
+        units: {
+          jia: { name: "甲镇", of: "township", survey: { 优秀: 1 } },
+          yi: { name: "乙镇", of: "township", incidents: q === 1 ? [{ item: "window-or-helper-missing", count: 1 }] : [], survey: { 优秀: 1 } },
+          bing: { name: "丙局", of: "government-departments", incidents: [{ item: "no-first-ask-or-notice", count: 1 }], survey: { 优秀: 1 } },
+          ding: { name: "丁局", of: "government-departments", survey: { 优秀: 1 } },
+        },
+      }));
+      return f;
+    });
+    const r = run("report", "scoring", "xinghua", "--scorecard", "scorecard", "--period", "2026", "--input", ...files);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("# 兴化市行政审批局关于2026年度项目审批代办帮办工作考评情况的通报");
+    expect(r.stdout).toContain("| 名次 | 单位 | 总分 | 第一季度（100分） | 第二季度（100分） | 第三季度（100分） | 第四季度（100分） |");
+    const rows = lines.filter((l) => /^\| \d \| [甲乙丙丁]/.test(l)).map((l) => l.split(" | ").slice(0, 4).join(" | "));
+    expect(rows).toEqual(["| 1 | 甲镇 | **100** | 100", "| 2 | 乙镇 | **97.5** | 90", "| 1 | 丁局 | **100** | 100", "| 2 | 丙局 | **97** | 97"]);
+    expect(r.stdout).toContain("年度综合排名按四个季度总分的平均值排列");
+    expect(r.stdout).toContain("2027年1月15日");
+  });
+});
+
 describe("the 通报 in HTML, PDF and .xlsx", () => {
   let browser: Browser;
   let page: Page;

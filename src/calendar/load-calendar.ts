@@ -1,11 +1,11 @@
 /** Loading a calendar file (YAML) at run time: a whole calendar, or new years on top of one. */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { problem, YingshangError, type Problem } from "../errors.js";
 import type { Calendar } from "./types.js";
 import { defaultCalendar } from "./default-calendar.js";
 import { compileCalendar } from "./impl/compile.js";
 import { CompiledCalendar } from "./impl/compiled-calendar.js";
 import { CALENDAR_SCHEMA } from "./impl/calendar-schema.data.js";
+import { calendar as validator, type SchemaError } from "./impl/calendar-validator.gen.js";
 import { sourceFromFile } from "./impl/from-file.js";
 import type { CalendarFile } from "./impl/source.js";
 import { pathText, placeOf } from "./impl/yaml-place.js";
@@ -27,8 +27,6 @@ export interface LoadCalendarOptions {
    */
   provisional?: ProvisionalMode;
 }
-
-let validator: ValidateFunction | undefined;
 
 /**
  * Loads a calendar from YAML text: validates it against `schema/calendar.schema.json`, checks it
@@ -85,7 +83,7 @@ function loadCompiled(yamlText: string, options: LoadCalendarOptions): CompiledC
   }
   const data: unknown = read.value;
   const placeAt = (path: readonly (string | number)[], key?: boolean) => placeOf(read.positions, file, path, key);
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(CALENDAR_SCHEMA);
+  // Generated at build time from schema/calendar.schema.json (scripts/gen-validators.mjs): no code is made at run time.
   if (!validator(data)) {
     throw new YingshangError((validator.errors ?? []).map((e) => schemaProblem(e, data, placeAt)));
   }
@@ -156,7 +154,7 @@ function unknownBase(name: string, place: ReturnType<typeof withFile>, loadedOn?
 }
 
 /** One ajv error → a problem at the YAML position of the offending value (or key). */
-function schemaProblem(e: ErrorObject, data: unknown, at: (path: (string | number)[], key: boolean) => ReturnType<typeof withFile>): Problem {
+function schemaProblem(e: SchemaError, data: unknown, at: (path: (string | number)[], key: boolean) => ReturnType<typeof withFile>): Problem {
   // Rebuild the path with numbers for array indexes, so `years.2026.holidays[3]` reads right.
   const path: (string | number)[] = [];
   let v: unknown = data;

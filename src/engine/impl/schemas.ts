@@ -1,42 +1,29 @@
 /**
- * The pack's JSON Schemas, compiled once with ajv. The schema files in `schema/` are the source;
- * they are bundled here so validation works without a file system (e.g. in a browser).
+ * The pack's JSON Schemas as validators generated at build time (scripts/gen-validators.mjs, ajv's
+ * standalone code from the files in `schema/`). Nothing is compiled at run time: ajv's `compile`
+ * makes code with `new Function`, which a strict Content-Security-Policy refuses in a browser.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import * as formatsModule from "ajv-formats";
-import defs from "../../../schema/defs.schema.json" with { type: "json" };
-import pack from "../../../schema/pack.schema.json" with { type: "json" };
-import units from "../../../schema/units.schema.json" with { type: "json" };
-import facts from "../../../schema/facts.schema.json" with { type: "json" };
-import assignment from "../../../schema/assignment.schema.json" with { type: "json" };
-import deadlines from "../../../schema/deadlines.schema.json" with { type: "json" };
-import escalation from "../../../schema/escalation.schema.json" with { type: "json" };
-import scoring from "../../../schema/scoring.schema.json" with { type: "json" };
-import duties from "../../../schema/duties.schema.json" with { type: "json" };
-import tests from "../../../schema/tests.schema.json" with { type: "json" };
-import staffing from "../../../schema/staffing.schema.json" with { type: "json" };
-import roster from "../../../schema/roster.schema.json" with { type: "json" };
+import * as generated from "../read/pack-validators.gen.js";
+import type { SchemaError, Validator } from "../read/pack-validators.gen.js";
 import { problem, type Problem } from "../../errors.js";
 import { pointerSegment, pointerToPath, type Pos } from "./yaml-read.js";
 import { suggest } from "./suggest.js";
 
-export const FILE_SCHEMAS = { pack, units, facts, assignment, deadlines, escalation, scoring, duties, tests, staffing, roster } as const;
-export type SchemaName = keyof typeof FILE_SCHEMAS;
-
-let compiled: Map<SchemaName, ValidateFunction> | undefined;
-
-function validators(): Map<SchemaName, ValidateFunction> {
-  if (compiled) return compiled;
-  // `verbose` keeps the failing schema and data on each error, so messages can name allowed keys.
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-  const m = formatsModule as unknown as { default?: (a: Ajv) => Ajv };
-  const addFormats = (m.default ?? (formatsModule as unknown as (a: Ajv) => Ajv)) as (a: Ajv) => Ajv;
-  addFormats(ajv);
-  ajv.addSchema(defs);
-  compiled = new Map();
-  for (const [name, schema] of Object.entries(FILE_SCHEMAS) as [SchemaName, object][]) compiled.set(name, ajv.compile(schema));
-  return compiled;
-}
+/** The schema of each pack file (`pack` is schema/pack.schema.json, and so on). */
+const VALIDATORS = {
+  pack: generated.pack,
+  units: generated.units,
+  facts: generated.facts,
+  assignment: generated.assignment,
+  deadlines: generated.deadlines,
+  escalation: generated.escalation,
+  scoring: generated.scoring,
+  duties: generated.duties,
+  tests: generated.tests,
+  staffing: generated.staffing,
+  roster: generated.roster,
+} as const satisfies Record<string, Validator>;
+export type SchemaName = keyof typeof VALIDATORS;
 
 function typeOf(v: unknown): string {
   if (v === null) return "nothing (null)";
@@ -59,9 +46,9 @@ export function checkSchema(name: SchemaName, data: unknown, file: string, posit
 
 /** Like {@link checkSchema}, with the JSON pointer of each problem (of the key, for a key's problem). */
 export function checkSchemaAt(name: SchemaName, data: unknown, file: string, positions: Map<string, Pos>): { problem: Problem; pointer: string }[] {
-  const validate = validators().get(name)!;
+  const validate = VALIDATORS[name];
   if (validate(data)) return [];
-  const errors = (validate.errors ?? []) as ErrorObject[];
+  const errors: SchemaError[] = validate.errors ?? [];
   // Alternatives (anyOf) report one error per branch; show one sentence for the value instead.
   const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
   const out: { problem: Problem; pointer: string }[] = [];
@@ -78,7 +65,7 @@ export function checkSchemaAt(name: SchemaName, data: unknown, file: string, pos
     if (e.keyword === "additionalProperties") {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       pointer = `${e.instancePath}/${pointerSegment(key)}`;
-      const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const props = e.parentSchema?.properties as Record<string, unknown> | undefined;
       const allowed = props ? Object.keys(props) : [];
       const hint = suggest(key, allowed);
       const pl = place(e.instancePath, key);

@@ -17,6 +17,8 @@ export function renderLedgerCalendar(pack: Pack, r: PeriodDeadlineResult, lines:
   const dates = r.ledger.map((l) => l.date).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const first = dates[0]!;
   const last = dates[dates.length - 1]! > r.dueDate ? dates[dates.length - 1]! : r.dueDate;
+  // The day it was done (办结) is the case's, not the ledger's: marked from the status.
+  const done = r.status && "completed" in r.status ? r.status.completed.slice(0, 10) : null;
   const byDate = new Map<string, typeof r.ledger>();
   for (const l of r.ledger) byDate.set(l.date, [...(byDate.get(l.date) ?? []), l]);
   const months: HTMLElement[] = [];
@@ -44,6 +46,7 @@ export function renderLedgerCalendar(pack: Pack, r: PeriodDeadlineResult, lines:
           info.kind === "holiday" ? h("span", { class: "tag" }, info.name ?? "休") : info.kind === "makeup-workday" ? h("span", { class: "tag" }, "调休上班") : null,
           count ? h("span", { class: "n" }, `第${count.n}天`) : null,
           entries.filter((e) => e.kind !== "count").map((e) => h("span", { class: `ev ${e.kind}` }, MARK[e.kind] ?? e.kind)),
+          date === done ? h("span", { class: "ev completed" }, r.status?.kind === "done-late" ? "办结（逾期）" : "办结") : null,
         ),
       );
     }

@@ -1,15 +1,16 @@
 /**
- * Try a case: a form built from the pack's declared facts (one field per fact, of its type), the
- * answer from evaluate() explained in Chinese by explain(), and each deadline's day-by-day ledger
- * on a calendar that marks holidays and 调休 days.
+ * Try a case: a form generated from the pack's input schema (case-form.ts), the answer from
+ * evaluate() explained in Chinese by explain(), and each deadline's day-by-day ledger on a calendar
+ * that marks holidays and 调休 days.
  */
-import { evaluate, explain, YingshangError, type CaseInput, type FactDoc, type Pack, type PeriodDeadlineResult } from "../../core.js";
+import { evaluate, explain, inputSchema, YingshangError, type CaseInput, type Pack, type PeriodDeadlineResult } from "../../core.js";
 import { h, fill } from "./dom.js";
 import type { ViewContext } from "./main.js";
 import { renderLedgerCalendar } from "./calendar-view.js";
+import { group, schemaField, type FormField } from "./case-form.js";
 import { problemLine } from "./words.js";
 
-type Reader = () => unknown;
+type Node = { readonly [k: string]: unknown };
 
 /** The lookup keys a string fact is looked up by (offered as suggestions). */
 function lookupKeys(pack: Pack, fact: string): string[] {
@@ -26,84 +27,75 @@ function lookupKeys(pack: Pack, fact: string): string[] {
   return [...new Set(keys)];
 }
 
-/** One form field for a fact, and how to read its value (undefined: not given). */
-function field(pack: Pack, name: string, doc: FactDoc): { el: HTMLElement; read: Reader } {
-  const id = `fact-${name}`;
-  const label = h("label", { for: id }, doc.zh ?? name, " ", h("code", {}, name));
-  const wrap = (input: HTMLElement, read: Reader) => ({ el: h("div", { class: "field", "data-fact": name }, label, input), read });
-  const none = h("option", { value: "" }, "（不填）");
-  switch (doc.type) {
-    case "enum": {
-      const s = h("select", { id, name }, none, (doc.values ?? []).map((v) => h("option", { value: v }, doc.valuesZh?.[v] ?? v)));
-      return wrap(s, () => s.value || undefined);
-    }
-    case "boolean": {
-      const s = h("select", { id, name }, none, h("option", { value: "true" }, "是"), h("option", { value: "false" }, "否"));
-      return wrap(s, () => (s.value === "" ? undefined : s.value === "true"));
-    }
-    case "number": {
-      const i = h("input", { id, name, type: "number", min: doc.min, max: doc.max, step: "any" });
-      return wrap(i, () => (i.value === "" ? undefined : Number(i.value)));
-    }
-    case "date": {
-      const i = h("input", { id, name, type: "date" });
-      return wrap(i, () => i.value || undefined);
-    }
-    case "unit": {
-      const kinds = doc.kinds ? new Set<string>(doc.kinds) : null;
-      const s = h("select", { id, name }, none, [...pack.units.values()].filter((u) => !kinds || kinds.has(u.kind)).map((u) => h("option", { value: u.id }, u.zh)));
-      return wrap(s, () => s.value || undefined);
-    }
-    case "list": {
-      if (doc.values?.length) {
-        const boxes = doc.values.map((v) => h("input", { type: "checkbox", value: v, name }));
-        const group = h("div", { id, class: "checks" }, boxes.map((b, i) => h("label", {}, b, doc.valuesZh?.[doc.values![i]!] ?? doc.values![i]!)));
-        return wrap(group, () => {
-          const on = boxes.filter((b) => b.checked).map((b) => b.value);
-          return on.length ? on : undefined;
-        });
-      }
-      const i = h("input", { id, name, type: "text", placeholder: "用顿号或逗号分隔" });
-      return wrap(i, () => (i.value.trim() ? i.value.split(/[,，、]\s*/).filter(Boolean) : undefined));
-    }
-    case "object": {
-      const t = h("textarea", { id, name, rows: 2, placeholder: "JSON" });
-      return wrap(t, () => (t.value.trim() ? (JSON.parse(t.value) as unknown) : undefined));
-    }
-    default: {
-      const keys = lookupKeys(pack, name);
-      const list = keys.length ? h("datalist", { id: `${id}-list` }, keys.map((k) => h("option", { value: k }))) : null;
-      const i = h("input", { id, name, type: "text", list: list ? `${id}-list` : null });
-      return { el: h("div", { class: "field", "data-fact": name }, label, i, list), read: () => i.value || undefined };
-    }
-  }
+/** Each deadline's events: the start day in view, the other events (stops, 补正, 延期, 办结) folded. */
+function deadlineEvents(schema: Node, events: Node): { el: HTMLElement; read: () => unknown }[] {
+  const defs = (schema.$defs as Record<string, Node>).events!;
+  const props = defs.properties as Record<string, Node>;
+  return Object.entries((events.properties ?? {}) as Record<string, Node>).map(([id, node]) => {
+    const fields = Object.keys(props).map((k) => ({ k, ...schemaField(schema, props[k]!, ["events", id, k]) }));
+    const [first, ...rest] = fields;
+    const title = typeof node.title === "string" ? node.title : id;
+    const el = h(
+      "fieldset",
+      { class: "group deadline-events", "data-deadline": id },
+      h("legend", {}, title, " ", h("code", {}, id)),
+      first!.el,
+      h("details", {}, h("summary", {}, rest.map((f) => (props[f.k]!.title as string | undefined) ?? f.k).join("、")), rest.map((f) => f.el)),
+    );
+    return {
+      el,
+      read: () => {
+        const out: Record<string, unknown> = {};
+        for (const f of fields) {
+          const v = f.read();
+          if (v !== undefined) out[f.k] = v;
+        }
+        return Object.keys(out).length ? { id, value: out } : undefined;
+      },
+    };
+  });
+}
+
+/** A part of the case shown folded (督办经过, 考核评分): a group of the schema's properties. */
+function folded(schema: Node, key: string, hint: string): FormField | null {
+  const node = (schema.properties as Record<string, Node>)[key];
+  if (!node || Object.keys((node.properties ?? {}) as object).length === 0) return null;
+  const g = group(schema, node, [key]);
+  return { el: h("details", { class: "case-part", "data-part": key }, h("summary", {}, `${String(node.title ?? key)}（${hint}）`), g.el), read: g.read };
 }
 
 export function renderCase(ctx: ViewContext): HTMLElement {
   const pack = ctx.state.edited().pack;
   if (!pack) return h("p", { class: "notice bad" }, "政策包有问题，无法编译：请先在“编辑”中改正，才能试算。");
-  const fields = Object.entries(pack.facts).map(([n, d]) => ({ name: n, ...field(pack, n, d) }));
-  const asOf = h("input", { id: "case-asOf", type: "date", value: pack.meta.effective.from > "2026-03-02" ? pack.meta.effective.from : "2026-03-02", required: true });
-  const now = h("input", { id: "case-now", type: "date" });
-  const periodDeadlines = [...new Set(pack.compiled.deadlines.filter((d) => !("schedule" in d.doc) || !d.doc.schedule).map((d) => d.id))];
-  const received = periodDeadlines.map((id) => {
-    const d = pack.docs.deadlines.find((x) => x.id === id);
-    const i = h("input", { type: "date", id: `received-${id}`, "data-deadline": id });
-    return { id, i, el: h("div", { class: "field" }, h("label", { for: `received-${id}` }, d?.zh ?? id, "：", d?.starts ?? "开始", " ", h("code", {}, id)), i) };
-  });
+  // The form is the schema the engine checks the case against: nothing offered that it would refuse.
+  const schema = inputSchema(pack) as Node;
+  const props = schema.properties as Record<string, Node>;
+  const asOf = schemaField(schema, props.asOf!, ["asOf"]);
+  const asOfInput = asOf.el.querySelector("input")!;
+  asOfInput.value = pack.meta.effective.from > "2026-03-02" ? pack.meta.effective.from : "2026-03-02";
+  asOfInput.required = true;
+  const now = schemaField(schema, { ...props.now!, title: `${String(props.now!.title ?? "now")}（当日17时；可不填）` }, ["now"]);
+  const facts = group(schema, props.facts!, ["facts"], { suggestions: (path) => (path.length === 2 ? lookupKeys(pack, path[1]!) : []) });
+  const deadlines = deadlineEvents(schema, props.events!);
+  const history = folded(schema, "history", "可不填");
+  const scoring = folded(schema, "scoring", "可不填");
   const result = h("div", { id: "case-result", class: "case-result" });
   const run = () => {
     let input: CaseInput;
     try {
-      const facts: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = f.read();
-        if (v !== undefined) facts[f.name] = v;
+      input = { asOf: String(asOf.read() ?? ""), facts: (facts.read() ?? {}) as CaseInput["facts"] };
+      const events: Record<string, unknown> = {};
+      for (const d of deadlines) {
+        const v = d.read() as { id: string; value: unknown } | undefined;
+        if (v) events[v.id] = v.value;
       }
-      const events: CaseInput["events"] = {};
-      for (const r of received) if (r.i.value) events[r.id] = { received: r.i.value };
-      input = { asOf: asOf.value, facts, events };
-      if (now.value) input.now = `${now.value}T17:00:00+08:00`;
+      if (Object.keys(events).length) input.events = events as CaseInput["events"];
+      const n = now.read();
+      if (typeof n === "string") input.now = `${n}T17:00:00+08:00`;
+      const hist = history?.read();
+      if (hist !== undefined) input.history = hist as CaseInput["history"];
+      const sc = scoring?.read();
+      if (sc !== undefined) input.scoring = sc as CaseInput["scoring"];
     } catch {
       fill(result, h("p", { class: "bad" }, "有一项 JSON 写得不对，请检查。"));
       return;
@@ -138,9 +130,11 @@ export function renderCase(ctx: ViewContext): HTMLElement {
     h(
       "form",
       { id: "case-form", class: "case-form", onsubmit: (ev: Event) => (ev.preventDefault(), run()) },
-      h("fieldset", {}, h("legend", {}, "日期"), h("div", { class: "field" }, h("label", { for: "case-asOf" }, "按哪一天施行的规定"), asOf), h("div", { class: "field" }, h("label", { for: "case-now" }, "查看进度的日期（可不填）"), now)),
-      h("fieldset", {}, h("legend", {}, "案件事实（按政策包的事实定义生成）"), fields.map((f) => f.el)),
-      received.length ? h("fieldset", {}, h("legend", {}, "时限的起算日期（填了才计算该时限）"), received.map((r) => r.el)) : null,
+      h("fieldset", {}, h("legend", {}, "日期"), asOf.el, now.el),
+      facts.el,
+      deadlines.length ? h("fieldset", { class: "events" }, h("legend", {}, `${String(props.events!.title ?? "events")}（填了受理时间才计算该时限）`), deadlines.map((d) => d.el)) : null,
+      history?.el,
+      scoring?.el,
       h("button", { type: "submit", id: "evaluate", class: "primary" }, "计算并解释"),
     ),
     result,

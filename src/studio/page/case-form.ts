@@ -1,0 +1,159 @@
+/**
+ * The case form, generated from the pack's input schema (`inputSchema(pack)`): the same schema the
+ * engine checks a case against, so the form offers exactly what a case may hold. Each node becomes
+ * a field by its kind: a choice (`oneOf` of consts) is a select showing the Chinese titles and
+ * sending the ids; true/false is 是/否; numbers, dates and instants get their inputs; a mapping is a
+ * group of its properties; a list of mappings is rows added one by one. Labels are the schema's
+ * titles (Chinese), with the key in code beside them. A field left empty is not sent: the engine's
+ * check then says, in Chinese, what is missing.
+ */
+import type { JsonSchema } from "../../core.js";
+import { h } from "./dom.js";
+
+type Node = { readonly [k: string]: unknown };
+
+/** A field: its element and how to read its value (undefined: not given). */
+export interface FormField {
+  el: HTMLElement;
+  read: () => unknown;
+}
+
+/** Hooks for particular paths: suggestions for a text field (e.g. lookup keys of a fact). */
+export interface FormHooks {
+  suggestions?: (path: readonly string[]) => readonly string[];
+}
+
+/** The element id of a path; the first ones are kept short and stable (the tests and docs use them). */
+export function fieldId(path: readonly string[]): string {
+  if (path.length === 1 && (path[0] === "asOf" || path[0] === "now")) return `case-${path[0]}`;
+  if (path.length === 2 && path[0] === "facts") return `fact-${path[1]}`;
+  if (path.length === 3 && path[0] === "events" && path[2] === "received") return `received-${path[1]}`;
+  return `case-${path.join("-")}`;
+}
+
+/** The schema a node stands for (a local `$ref` followed, its own title kept). */
+function resolve(root: JsonSchema, node: Node): Node {
+  const ref = node.$ref;
+  if (typeof ref !== "string" || !ref.startsWith("#/")) return node;
+  let target: unknown = root;
+  for (const seg of ref.slice(2).split("/")) target = (target as Node | undefined)?.[seg];
+  const { $ref: _ref, ...own } = node;
+  return { ...(target as Node), ...own };
+}
+
+const choices = (n: Node): { value: string; title: string }[] | null =>
+  Array.isArray(n.oneOf) && n.oneOf.length > 0 && n.oneOf.every((b) => b && typeof b === "object" && "const" in b)
+    ? (n.oneOf as Node[]).map((b) => ({ value: String(b.const), title: typeof b.title === "string" ? b.title : String(b.const) }))
+    : null;
+
+const isType = (n: Node, t: string) => n.type === t || (Array.isArray(n.type) && n.type.includes(t));
+
+function label(n: Node, key: string, id: string): HTMLElement {
+  const title = typeof n.title === "string" ? n.title : key;
+  return h("label", { for: id, title: typeof n.description === "string" ? n.description : null }, title, " ", h("code", {}, key));
+}
+
+/** One field for a schema node at `path` (its last segment is its key). */
+export function schemaField(root: JsonSchema, raw: Node, path: readonly string[], hooks: FormHooks = {}): FormField {
+  const n = resolve(root, raw);
+  const key = path[path.length - 1] ?? "";
+  const id = fieldId(path);
+  const wrap = (input: HTMLElement, read: () => unknown, ...more: (HTMLElement | null)[]): FormField => ({
+    el: h("div", { class: "field", "data-path": path.join(".") }, label(n, key, id), input, ...more),
+    read,
+  });
+  const none = () => h("option", { value: "" }, "（不填）");
+  const options = choices(n);
+  if (options) {
+    const s = h("select", { id, name: key }, none(), options.map((o) => h("option", { value: o.value }, o.title)));
+    return wrap(s, () => s.value || undefined);
+  }
+  if (isType(n, "boolean")) {
+    const s = h("select", { id, name: key }, none(), h("option", { value: "true" }, "是"), h("option", { value: "false" }, "否"));
+    return wrap(s, () => (s.value === "" ? undefined : s.value === "true"));
+  }
+  if (isType(n, "number") || (isType(n, "integer") && !isType(n, "string"))) {
+    const i = h("input", { id, name: key, type: "number", min: n.minimum as number | undefined, max: n.maximum as number | undefined, step: isType(n, "integer") ? 1 : "any", placeholder: n.default !== undefined ? `默认 ${String(n.default)}` : null });
+    return wrap(i, () => (i.value === "" ? undefined : Number(i.value)));
+  }
+  if (isType(n, "string") && (n.format === "date" || typeof n.pattern === "string")) {
+    // A date, or an instant (a date is an instant: the day, read in Shanghai time).
+    const i = h("input", { id, name: key, type: "date" });
+    return wrap(i, () => i.value || undefined);
+  }
+  if (isType(n, "array")) {
+    const items = resolve(root, (n.items ?? {}) as Node);
+    if (isType(items, "object") && items.properties) return rows(root, n, items, path, hooks, id);
+    const itemChoices = choices(items);
+    if (itemChoices) {
+      const boxes = itemChoices.map((o) => h("input", { type: "checkbox", value: o.value, name: key }));
+      const group = h("div", { id, class: "checks" }, boxes.map((b, i) => h("label", {}, b, itemChoices[i]!.title)));
+      return wrap(group, () => {
+        const on = boxes.filter((b) => b.checked).map((b) => b.value);
+        return on.length ? on : undefined;
+      });
+    }
+    const i = h("input", { id, name: key, type: "text", placeholder: "用顿号或逗号分隔" });
+    return wrap(i, () => (i.value.trim() ? i.value.split(/[,，、]\s*/).filter(Boolean) : undefined));
+  }
+  if (isType(n, "object") && n.properties && typeof n.properties === "object") return group(root, n, path, hooks);
+  if (isType(n, "object")) {
+    const t = h("textarea", { id, name: key, rows: 2, placeholder: "JSON" });
+    return wrap(t, () => (t.value.trim() ? (JSON.parse(t.value) as unknown) : undefined));
+  }
+  const hints = hooks.suggestions?.(path) ?? [];
+  const list = hints.length ? h("datalist", { id: `${id}-list` }, hints.map((k) => h("option", { value: k }))) : null;
+  const i = h("input", { id, name: key, type: "text", list: list ? `${id}-list` : null });
+  return wrap(i, () => i.value || undefined, list);
+}
+
+/** A mapping: one field per property, in the schema's order; given only if one of them is. */
+export function group(root: JsonSchema, n: Node, path: readonly string[], hooks: FormHooks = {}, keys?: readonly string[]): FormField {
+  const props = n.properties as Record<string, Node>;
+  const fields = (keys ?? Object.keys(props)).map((k) => ({ k, ...schemaField(root, props[k]!, [...path, k], hooks) }));
+  const key = path[path.length - 1] ?? "";
+  const title = typeof n.title === "string" ? n.title : key;
+  const el = h("fieldset", { class: "group", "data-path": path.join(".") }, path.length ? h("legend", {}, title, " ", h("code", {}, key)) : null, fields.map((f) => f.el));
+  return { el, read: () => collect(fields) };
+}
+
+function collect(fields: readonly { k: string; read: () => unknown }[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = f.read();
+    if (v !== undefined) out[f.k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A list of mappings: rows added with 「添加」 and removed with 「删除」; empty rows are not sent. */
+function rows(root: JsonSchema, n: Node, items: Node, path: readonly string[], hooks: FormHooks, id: string): FormField {
+  const key = path[path.length - 1] ?? "";
+  const title = typeof n.title === "string" ? n.title : key;
+  const list: { el: HTMLElement; read: () => unknown }[] = [];
+  let next = 0; // row numbers are never reused, so ids stay unique after a row is removed
+  const box = h("div", { class: "rows", id });
+  const add = h("button", { type: "button", class: "add-row", "data-path": path.join(".") }, `添加${title}`);
+  add.addEventListener("click", () => {
+    const i = String(next++);
+    const props = items.properties as Record<string, Node>;
+    const fields = Object.keys(props).map((k) => ({ k, ...schemaField(root, props[k]!, [...path, i, k], hooks) }));
+    const row = { el: h("div", { class: "row", "data-row": i }), read: () => collect(fields) };
+    const remove = h("button", { type: "button", class: "remove-row" }, "删除");
+    remove.addEventListener("click", () => {
+      row.el.remove();
+      list.splice(list.indexOf(row), 1);
+    });
+    row.el.append(...fields.map((f) => f.el), remove);
+    list.push(row);
+    box.append(row.el);
+  });
+  const el = h("div", { class: "field list", "data-path": path.join(".") }, h("span", { class: "list-title" }, title, " ", h("code", {}, key)), box, add);
+  return {
+    el,
+    read: () => {
+      const given = list.map((r) => r.read()).filter((v) => v !== undefined);
+      return given.length ? given : undefined;
+    },
+  };
+}

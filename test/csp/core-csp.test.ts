@@ -4,7 +4,7 @@
 // evaluates a case, refuses a broken pack and loads a calendar file, all without generating code.
 // A control page shows the policy is in force: the same page refuses `new Function` and says so.
 import { build } from "esbuild";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -109,6 +109,16 @@ async function open(path: string): Promise<{ p: Page; errors: string[] }> {
 }
 
 describe("yingshang/core in Chromium under Content-Security-Policy: script-src 'self'", () => {
+  it("the built library loads no schema compiler: ajv is a build tool only", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain("ajv");
+    expect(Object.keys(pkg.dependencies)).not.toContain("ajv-formats");
+    expect(pkg.devDependencies.ajv).toBeDefined();
+    const built = readdirSync(join(root, "dist")).filter((f) => /\.(c?js)$/.test(f));
+    expect(built.length).toBeGreaterThan(3);
+    for (const f of built) expect([f, readFileSync(join(root, "dist", f), "utf8")]).not.toEqual([f, expect.stringMatching(/(from\s*|require\()["']ajv/)]);
+  });
+
   it("the policy is in force: a page script's new Function is refused and reported", async () => {
     const { p, errors } = await open("/control");
     await p.waitForFunction(() => (globalThis as unknown as { made?: string }).made !== undefined);

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { startStudio } from "../../src/studio/server.js";
 
 export const root = resolve(__dirname, "..", "..");
 export const assets = join(root, "dist", "studio");
@@ -47,4 +48,25 @@ export function watch(page: Page): string[] {
     if (!r.url().startsWith("blob:")) errors.push(`request failed: ${r.url()}`);
   });
   return errors;
+}
+
+/** The studio served (its own CSP) on a fresh copy of one bundled pack, open in Chromium. */
+export interface OpenStudio {
+  browser: Browser;
+  page: Page;
+  /** What the page reported as errors so far (see {@link watch}). */
+  errors: string[];
+  server: { url: string; close: () => Promise<void> };
+  /** The folder of the pack copy (the studio saves into it). */
+  folder: string;
+  close: () => Promise<void>;
+}
+
+export async function openStudio(pack: string, viewport: { width: number; height: number }): Promise<OpenStudio> {
+  const [folder] = packCopy(pack);
+  const server = await startStudio({ folders: [folder!], assets, port: 0 });
+  const browser = await launch();
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const errors = watch(page);
+  return { browser, page, errors, server, folder: folder!, close: async () => (await browser.close(), await server.close()) };
 }

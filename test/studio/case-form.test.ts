@@ -3,33 +3,26 @@
 // Chinese titles, 是/否, numbers, dates, each deadline's events with rows for extensions), a case
 // filled in and evaluated, the Chinese answer, and the deadline's days on the calendar.
 // Expected values are worked out by hand from 营口's document and the 2026 holiday notice.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStudio, STUDIO_CSP } from "../../src/studio/server.js";
-import { assets, launch, packCopy, shot, watch } from "./browser.js";
+import { STUDIO_CSP } from "../../src/studio/server.js";
+import { openStudio, shot, type OpenStudio } from "./browser.js";
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-let server: { url: string; close: () => Promise<void> };
-const [yingkou] = packCopy("yingkou");
+let studio: OpenStudio | undefined;
 
 beforeAll(async () => {
-  server = await startStudio({ folders: [yingkou!], assets, port: 0 });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  errors = watch(page);
-  const res = await page.goto(server.url);
+  studio = await openStudio("yingkou", { width: 1280, height: 1000 });
+  ({ page, errors } = studio);
+  const res = await page.goto(studio.server.url);
   expect(res?.headers()["content-security-policy"]).toBe(STUDIO_CSP);
   await page.locator("#status .ok").waitFor();
   await page.locator("#tab-case").click();
   await page.locator("#case-form").waitFor();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => studio?.close());
 
 const labelOf = (id: string) => page.locator(`label[for="${id}"]`).first().textContent();
 

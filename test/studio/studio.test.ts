@@ -3,28 +3,23 @@
 // table, run tests, evaluate a case, view a diff, save. Expected values come from the documents.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStudio, STUDIO_CSP } from "../../src/studio/server.js";
-import { assets, launch, packCopy, shot, watch } from "./browser.js";
+import { STUDIO_CSP } from "../../src/studio/server.js";
+import { openStudio, shot, type OpenStudio } from "./browser.js";
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
-let server: { url: string; close: () => Promise<void> };
-const [yingkou] = packCopy("yingkou");
+let server: OpenStudio["server"];
+let yingkou: string;
+let studio: OpenStudio | undefined;
 
 beforeAll(async () => {
-  server = await startStudio({ folders: [yingkou!], assets, port: 0, });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  errors = watch(page);
+  studio = await openStudio("yingkou", { width: 1280, height: 800 });
+  ({ page, errors, server, folder: yingkou } = studio);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => studio?.close());
 
 /** Replaces the open file's whole text, as pasting it over a selection of everything would. */
 async function replaceText(text: string): Promise<void> {
@@ -113,7 +108,7 @@ describe("the studio in a browser, under a strict CSP", () => {
     // Clause 八 is cited by three duties only (duties.yaml): cite 九 instead and 八 is uncovered.
     await page.locator("#tab-edit").click();
     await page.locator('button[data-file="duties.yaml"]').click();
-    const duties = readFileSync(join(yingkou!, "duties.yaml"), "utf8");
+    const duties = readFileSync(join(yingkou, "duties.yaml"), "utf8");
     await replaceText(duties.replaceAll("clause: 八\n", "clause: 九\n"));
     await page.locator("#tab-document").click();
     await expect.poll(() => page.locator(".document .clause.uncovered").count()).toBe(1);
@@ -145,13 +140,13 @@ describe("the studio in a browser, under a strict CSP", () => {
     await page.locator("#tab-tests").click();
     await page.locator("#run-tests").click();
     // Every test of tests/*.yaml (each starts with `- name:`) passes.
-    const total = readdirSync(join(yingkou!, "tests")).reduce((n, f) => n + (readFileSync(join(yingkou!, "tests", f), "utf8").match(/^ {2}- name:/gm) ?? []).length, 0);
+    const total = readdirSync(join(yingkou, "tests")).reduce((n, f) => n + (readFileSync(join(yingkou, "tests", f), "utf8").match(/^ {2}- name:/gm) ?? []).length, 0);
     expect(total).toBeGreaterThanOrEqual(59);
     await expect.poll(() => page.locator("#test-summary").textContent()).toBe(`✓ ${total} 个测试全部通过`);
     // Break one expectation: 二(二)4 city authority → the lead unit 市商务局 helps (city-commerce); say 盖州市 instead.
     await page.locator("#tab-edit").click();
     await page.locator('button[data-file="tests/approval-and-major.yaml"]').click();
-    const text = readFileSync(join(yingkou!, "tests", "approval-and-major.yaml"), "utf8");
+    const text = readFileSync(join(yingkou, "tests", "approval-and-major.yaml"), "utf8");
     const at = text.indexOf("the lead unit 市商务局 helps with the approval itself");
     const expectedAt = text.indexOf("roles: { helper: [city-commerce] }", at);
     expect(expectedAt).toBeGreaterThan(at);
@@ -217,7 +212,7 @@ describe("the studio in a browser, under a strict CSP", () => {
     await shot(page, "diff");
     await page.locator("#save").click();
     await expect.poll(() => page.locator("#save-message").textContent()).toContain("已保存 1 个文件：deadlines.yaml");
-    expect(readFileSync(join(yingkou!, "deadlines.yaml"), "utf8")).toContain("period: { workingDays: 5 }");
+    expect(readFileSync(join(yingkou, "deadlines.yaml"), "utf8")).toContain("period: { workingDays: 5 }");
     expect(await page.locator("#status").textContent()).not.toContain("未保存");
   }, 60_000);
 

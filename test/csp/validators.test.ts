@@ -12,23 +12,15 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import * as packValidators from "../../src/engine/read/pack-validators.gen.js";
+import { PACK_FILES } from "../../src/engine/impl/read-pack.js";
 import { calendar as calendarValidator, type SchemaError } from "../../src/calendar/impl/calendar-validator.gen.js";
 
 const root = resolve(__dirname, "..", "..");
 const schema = (name: string) => JSON.parse(readFileSync(join(root, "schema", `${name}.schema.json`), "utf8")) as { $id: string };
 const GENERATED = ["src/engine/read/pack-validators.gen.js", "src/calendar/impl/calendar-validator.gen.js"];
 const PACKS = ["yingkou", "xinghua", "zibo", "suqian"];
-const FILE_SCHEMA: Record<string, keyof typeof packValidators> = {
-  "pack.yaml": "pack",
-  "units.yaml": "units",
-  "facts.yaml": "facts",
-  "assignment.yaml": "assignment",
-  "deadlines.yaml": "deadlines",
-  "escalation.yaml": "escalation",
-  "scoring.yaml": "scoring",
-  "duties.yaml": "duties",
-  "staffing.yaml": "staffing",
-};
+// The schema of each pack file, as the reader checks them (tests/*.yaml: `tests`).
+const FILE_SCHEMA: Record<string, keyof typeof packValidators> = PACK_FILES;
 
 /** ajv compiling at run time, with the options the loaders used before the validators were generated. */
 function runtimeAjv(): { pack: Map<string, ValidateFunction>; calendar: ValidateFunction } {

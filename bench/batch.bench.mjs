@@ -31,18 +31,25 @@ const suqian = loadPack("suqian");
 const inputs = readFileSync(cases, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
 for (let i = 0; i < 20_000; i++) evaluate(suqian, inputs[i], { trace: false });
 const rates = [];
+const cpus3 = [];
 for (let r = 0; r < 3; r++) {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < inputs.length; i++) evaluate(suqian, inputs[i], { trace: false });
+  const c = process.cpuUsage(c0);
   rates.push(inputs.length / ((performance.now() - t0) / 1000));
+  cpus3.push((c.user + c.system) / inputs.length);
 }
 const inProcess = rates.sort((a, b) => a - b)[1];
+const inProcessCpu = cpus3.sort((a, b) => a - b)[1];
 const inProcessLoad = loadNow();
 inputs.length = 0;
 
 // 2. The CLI batch. A preloaded module prints the process's peak RSS (worker threads included) at exit.
 const rssProbe = join(dir, "rss.mjs");
-writeFileSync(rssProbe, 'process.on("exit", () => process.stderr.write(`\\nmaxrss=${process.resourceUsage().maxRSS}\\n`));\n');
+// CPU time (user + system, every thread) is printed too: unlike the wall clock it hardly depends on
+// what else runs on the machine, so µs of CPU per case compare runs taken at different loads.
+writeFileSync(rssProbe, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write(`\\nmaxrss=${u.maxRSS} cpu=${u.userCPUTime + u.systemCPUTime}\\n`); });\n');
 function batch(workers, extra) {
   const out = join(dir, "out");
   return new Promise((resolve) => {
@@ -54,7 +61,7 @@ function batch(workers, extra) {
       const s = (performance.now() - t0) / 1000;
       const bytes = statSync(out).size;
       rmSync(out);
-      resolve({ code, rate: N / s, bytes: bytes / N, rssMb: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, err });
+      resolve({ code, rate: N / s, bytes: bytes / N, rssMb: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, cpuUs: Number(/cpu=(\d+)/.exec(err)?.[1] ?? NaN) / N, err });
     });
   });
 }
@@ -65,14 +72,14 @@ const shapes = [
   ["--full", ["--full"]],
 ];
 console.log(`\nBatch — ${N} generated Suqian cases (bench/gen-cases.mjs), ${cpus().length} cores on this machine`);
-console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)   ${inProcessLoad}`);
+console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)   ${inProcessCpu.toFixed(1).padStart(5)} µs CPU/case   ${inProcessLoad}`);
 const results = {};
 for (const [label, args] of shapes) {
   for (const w of [1, 2]) {
     const r = await batch(w, args);
     if (r.code !== 0) console.log(`  (exit ${r.code}: ${r.err.trim().split("\n")[0]})`);
     results[`${label}/${w}`] = r;
-    console.log(`  CLI ${label.padEnd(20)} ${w} worker${w > 1 ? "s" : " "}   ${fmt(r.rate).padStart(10)}   ${(100 * r.rate / inProcess).toFixed(0).padStart(3)} % of in-process   ${r.bytes.toFixed(0).padStart(5)} bytes/case   peak RSS ${r.rssMb.toFixed(0)} MB   ${loadNow()}`);
+    console.log(`  CLI ${label.padEnd(20)} ${w} worker${w > 1 ? "s" : " "}   ${fmt(r.rate).padStart(10)}   ${(100 * r.rate / inProcess).toFixed(0).padStart(3)} % of in-process   ${r.bytes.toFixed(0).padStart(5)} bytes/case   peak RSS ${r.rssMb.toFixed(0)} MB   ${r.cpuUs.toFixed(1).padStart(5)} µs CPU/case   ${loadNow()}`);
   }
 }
 const s1 = results["--select (2 paths)/1"];

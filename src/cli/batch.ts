@@ -210,16 +210,19 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
   const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, select, full: o.full === true, input: csvIn ? "csv" : "ndjson", output, provisional: o.provisional === true };
-  // The workers load the pack on their own threads while this one loads it too (to check the pack,
-  // calendar and --select before reading any input, and to match a CSV header): start-up is one load,
-  // not two in a row. A problem found here is the one reported; the workers are then stopped.
+  // Each worker loads the pack on its own thread and reports a bad pack, calendar or --select
+  // (init-failed) before any input is read. This thread loads it only to match a CSV header or name
+  // CSV output's columns, while the workers load theirs (one load's time, not two in a row); a
+  // problem it finds is the one reported, and the workers are stopped.
   const starting = startWorkers(workerFile(), workers, init);
   starting.catch(() => undefined); // its failure is awaited (or superseded) below
-  let pack: ReturnType<typeof loadPack>;
-  let paths: string[];
+  let pack: ReturnType<typeof loadPack> | null = null;
+  let paths: string[] = [];
   try {
-    pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
-    paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
+    if (csvIn || output === "csv") {
+      pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
+      paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
+    }
   } catch (e) {
     for (const w of await starting.catch(() => [] as PoolWorker[])) {
       w.stopping = true;
@@ -338,7 +341,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
           header = joined;
           continue;
         }
-        sendColumns(pool, headerPlan(pack, joined.subarray(0, end), o, file));
+        sendColumns(pool, headerPlan(pack!, joined.subarray(0, end), o, file));
         writeHeader();
         nextLine = 1 + countLines(joined.subarray(0, end + 1));
         header = null;
@@ -347,7 +350,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       for (const p of splitter.push(chunk)) await dispatch(p);
     }
     if (header !== null && header.length > 0) {
-      sendColumns(pool, headerPlan(pack, header, o, file));
+      sendColumns(pool, headerPlan(pack!, header, o, file));
       nextLine = 1 + countLines(header);
     }
     writeHeader(); // an empty CSV input still gives the output's header

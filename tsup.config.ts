@@ -18,7 +18,7 @@ export default defineConfig([
   // tsup's code splitting for CommonJS (esbuild splits only ESM; tsup converts the chunks).
   { ...library, format: ["cjs"] },
   {
-    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch-worker.ts" },
+    entry: { cli: "src/cli/main.ts", "batch-worker": "src/cli/batch/worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

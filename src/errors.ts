@@ -3,7 +3,7 @@
  * and a sentence a policy officer can act on. `YingshangError` carries one or more of them.
  */
 import type { CalendarProblemParams } from "./calendar/errors.js";
-import type { PackProblemParams } from "./engine/errors.js";
+import type { PackProblemParams } from "./engine/model/errors.js";
 import type { CliProblemParams } from "./cli/usage-errors.js";
 import { formatIn } from "./messages/format.js";
 import type { Lang } from "./messages/types.js";

@@ -4,4 +4,4 @@
  * browser-safe) plus the Node-side reading of packs from disk.
  */
 export * from "./core.js";
-export { loadPack, readPackDir, resolvePackDir, BUNDLED_PACKS } from "./engine/load.js";
+export { loadPack, readPackDir, resolvePackDir, BUNDLED_PACKS } from "./engine/compile/load.js";

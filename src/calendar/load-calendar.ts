@@ -9,8 +9,8 @@ import { calendar as validator, type SchemaError } from "./impl/calendar-validat
 import { sourceFromFile } from "./impl/from-file.js";
 import type { CalendarFile } from "./impl/source.js";
 import { pathText, placeOf } from "./impl/yaml-place.js";
-import { DEFAULT_READ_LIMITS, readYaml } from "../engine/impl/yaml-read.js";
-import { suggest } from "../engine/impl/suggest.js";
+import { DEFAULT_READ_LIMITS, readYaml } from "../base/yaml-read.js";
+import { suggest } from "../base/suggest.js";
 import { isProvisionalMode, withProvisionalYears, type ProvisionalMode } from "./impl/provisional.js";
 
 /** Options of {@link loadCalendar}. */

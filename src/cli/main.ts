@@ -1,22 +1,22 @@
 /** The `yingshang` command. Each group of subcommands lives in its own file and registers itself here. */
 import { Command, CommanderError } from "commander";
-import { registerCalendar } from "./calendar.js";
-import { registerPackCommands } from "./pack-commands.js";
-import { registerExplain } from "./explain.js";
-import { registerDiff } from "./diff.js";
-import { registerReport } from "./report.js";
-import { registerCoverage } from "./coverage.js";
-import { registerDemo } from "./demo.js";
-import { registerNew } from "./new.js";
-import { registerRoster } from "./roster.js";
-import { registerDuties } from "./duties.js";
-import { registerStudio } from "./studio.js";
+import { registerCalendar } from "./commands/calendar.js";
+import { registerPackCommands } from "./commands/pack.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerDiff } from "./commands/diff.js";
+import { registerReport } from "./commands/report.js";
+import { registerCoverage } from "./commands/coverage.js";
+import { registerDemo } from "./commands/demo.js";
+import { registerNew } from "./commands/new.js";
+import { registerRoster } from "./commands/roster.js";
+import { registerDuties } from "./commands/duties.js";
+import { registerStudio } from "./commands/studio.js";
 import { EXIT, printProblems } from "./output.js";
 import { langInArgv, registerLang } from "./lang.js";
 import { usageCommand, usageProblem } from "./usage.js";
-import { registerServe } from "./serve.js";
-import { registerSample } from "./sample.js";
-import { registerSchema } from "./schema.js";
+import { registerServe } from "./commands/serve.js";
+import { registerSample } from "./commands/sample.js";
+import { registerSchema } from "./commands/schema.js";
 import { registerPackSpecWarning } from "./pack-spec.js";
 
 const program = new Command();

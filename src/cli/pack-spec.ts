@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { BUNDLED_PACKS } from "../engine/load.js";
+import { BUNDLED_PACKS } from "../engine/compile/load.js";
 import { problemLang } from "./lang.js";
 
 /** The warning for one argument, or null when it is not ambiguous. */

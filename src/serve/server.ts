@@ -11,7 +11,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { Calendar } from "../calendar/index.js";
 import { problem, YingshangError, type Problem } from "../errors.js";
-import type { Receipt } from "../engine/trace.js";
+import type { Receipt } from "../engine/model/trace.js";
 import { PackRegistry } from "./registry.js";
 import { registerPackRoutes } from "./routes-packs.js";
 import { registerCalendarRoutes } from "./routes-calendar.js";

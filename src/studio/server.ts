@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyPluginCallback, type FastifyReply } from "fastify";
 import { problem, YingshangError, type Problem } from "../errors.js";
-import { readPackDir } from "../engine/load.js";
+import { readPackDir } from "../engine/compile/load.js";
 
 /**
  * The page runs under this policy: scripts and styles only from the studio's own files, no

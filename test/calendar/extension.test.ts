@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCalendar, loadCalendar } from "../../src/calendar/index.js";
-import { evaluate } from "../../src/engine/evaluate.js";
-import { loadPack } from "../../src/engine/load.js";
+import { evaluate } from "../../src/engine/evaluate/evaluate.js";
+import { loadPack } from "../../src/engine/compile/load.js";
 import { YingshangError, type Problem } from "../../src/errors.js";
 import { y2027 } from "./helpers/year-2027.js";
 

@@ -11,8 +11,8 @@ import { defaultCalendar, importNotice, loadCalendar, noticeYaml } from "../../s
 import { CN_MAINLAND } from "../../src/calendar/impl/cn-mainland.data.js";
 import { FESTIVALS, FESTIVALS_FROM } from "../../src/calendar/impl/statutory.data.js";
 import { statutoryDays } from "../../src/calendar/impl/statutory.js";
-import { evaluate } from "../../src/engine/evaluate.js";
-import { loadPack } from "../../src/engine/load.js";
+import { evaluate } from "../../src/engine/evaluate/evaluate.js";
+import { loadPack } from "../../src/engine/compile/load.js";
 import { YingshangError, type Problem } from "../../src/errors.js";
 import { styleOf, typesetNotice } from "./helpers/typeset-notice.js";
 

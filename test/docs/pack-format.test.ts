@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSchema, type SchemaName } from "../../src/engine/impl/schemas.js";
-import { readYaml } from "../../src/engine/impl/yaml-read.js";
+import { checkSchema, type SchemaName } from "../../src/engine/read/schemas.js";
+import { readYaml } from "../../src/base/yaml-read.js";
 
 const doc = readFileSync(join(__dirname, "..", "..", "docs", "pack-format.md"), "utf8");
 const section = doc.slice(doc.indexOf("## Saying what the document says"), doc.indexOf("## Result shapes"));

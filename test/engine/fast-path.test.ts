@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assign, computeDeadline, defaultCalendar, evaluate, loadPack, YingshangError, type Pack } from "../../src/index.js";
-import { candidateValues } from "../../src/engine/impl/fact-space.js";
-import type { Condition } from "../../src/engine/pack-types.js";
+import { candidateValues } from "../../src/engine/model/fact-space.js";
+import type { Condition } from "../../src/engine/model/pack-types.js";
 import { dueWithin } from "../../src/calendar/deadline.js";
 
 const PACKS = ["yingkou", "xinghua", "zibo", "suqian"].map((id) => loadPack(id));

@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
-import { compileCondition } from "../../src/engine/impl/conditions.js";
-import type { Condition, FactDoc } from "../../src/engine/pack-types.js";
+import { compileCondition } from "../../src/engine/check/conditions.js";
+import type { Condition, FactDoc } from "../../src/engine/model/pack-types.js";
 
 const FACTS: Record<string, FactDoc> = {
   stage: { type: "enum", values: ["negotiation", "construction", "operation"] },

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compilePack, YingshangError, type Problem } from "../../src/index.js";
-import { readPackFiles } from "../../src/engine/impl/read-pack.js";
+import { readPackFiles } from "../../src/engine/read/read-pack.js";
 
 const root = join(__dirname, "..", "fixtures");
 const base: Record<string, string> = {};

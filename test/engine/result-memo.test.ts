@@ -2,8 +2,8 @@
 // Answers must not change across that point, and a value seen before the restart is rebuilt
 // (equal, not the same object).
 import { describe, expect, it } from "vitest";
-import { PartsMemo, ResultMemo } from "../../src/engine/impl/result-memo.js";
-import type { Receipt } from "../../src/engine/trace.js";
+import { PartsMemo, ResultMemo } from "../../src/engine/model/result-memo.js";
+import type { Receipt } from "../../src/engine/model/trace.js";
 
 const receipt = Object.freeze({ pack: "p", version: "1", hash: "h", calendar: Object.freeze({ id: "c", version: "1" }), asOf: "2026-01-01" }) as Receipt;
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compilePack, loadPack, readPackDir, YingshangError, type Problem } from "../../src/index.js";
-import { checkRoster } from "../../src/engine/roster.js";
+import { checkRoster } from "../../src/engine/tools/roster/roster.js";
 
 const root = resolve(__dirname, "..", "..");
 const rosters = join(root, "policies", "xinghua", "tests", "rosters");

@@ -5,7 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import * as formatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { evaluate, inputSchema, loadPack, resultSchema, YingshangError, type CaseInput, type Pack } from "../../src/index.js";
-import { SUPPORTED } from "../../src/engine/impl/input-check.js";
+import { SUPPORTED } from "../../src/engine/compile/case-check.js";
 
 const PACKS = ["yingkou", "xinghua", "zibo", "suqian"] as const;
 type Name = (typeof PACKS)[number];

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, loadPack } from "../../src/index.js";
-import { Splitter } from "../../src/cli/batch-split.js";
+import { Splitter } from "../../src/cli/batch/split.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli.js");

@@ -12,8 +12,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffPacks } from "../../src/engine/diff.js";
-import { loadPack, resolvePackDir } from "../../src/engine/load.js";
+import { diffPacks } from "../../src/engine/tools/diff/diff.js";
+import { loadPack, resolvePackDir } from "../../src/engine/compile/load.js";
 
 const repo = resolve(__dirname, "..", "..");
 const cli = join(repo, "dist", "cli.js");

@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffPacks, generatePopulation, parseCasesNdjson } from "../../src/engine/diff.js";
-import { loadPack } from "../../src/engine/load.js";
-import { score } from "../../src/engine/score.js";
+import { diffPacks, generatePopulation, parseCasesNdjson } from "../../src/engine/tools/diff/diff.js";
+import { loadPack } from "../../src/engine/compile/load.js";
+import { score } from "../../src/engine/evaluate/score.js";
 
 const root = mkdtempSync(join(tmpdir(), "ys-diff-"));
 const cli = process.env.YINGSHANG_CLI ?? "dist/cli.js";

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluate, type CaseInput } from "../../src/engine/evaluate.js";
-import { explain } from "../../src/engine/explain.js";
-import { loadPack } from "../../src/engine/load.js";
+import { evaluate, type CaseInput } from "../../src/engine/evaluate/evaluate.js";
+import { explain } from "../../src/engine/tools/explain/explain.js";
+import { loadPack } from "../../src/engine/compile/load.js";
 
 const yingkou = loadPack("policies/yingkou");
 const suqian = loadPack("policies/suqian");

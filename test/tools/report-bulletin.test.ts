@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dateWords, periodWords } from "../../src/cli/report-words.js";
+import { dateWords, periodWords } from "../../src/cli/report/words.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cli = join(root, "dist/cli.js");

@@ -11,7 +11,7 @@
  * (a, b]" is `cum[b] - cum[a]`: no day-by-day walking.
  */
 import { DateTime } from "luxon";
-import { deepFreeze } from "../../engine/impl/freeze.js";
+import { deepFreeze } from "../../base/freeze.js";
 import { fail } from "../../errors.js";
 import type { Calendar, DateInput, DayInfo, DayKind } from "../types.js";
 import { civil, formatDay } from "./days.js";

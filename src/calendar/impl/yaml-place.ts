@@ -1,6 +1,6 @@
 /** Maps a path inside a calendar file to its file:line:col, for problems that point at the text. */
 import type { Place } from "../../errors.js";
-import { pointerSegment, type Pos } from "../../engine/impl/yaml-read.js";
+import { pointerSegment, type Pos } from "../../base/yaml-read.js";
 
 /** `years.2026.holidays[3].date` style path, as problems show it. */
 export function pathText(path: readonly (string | number)[]): string {

@@ -2,10 +2,10 @@
  * Assumptions (本包假定): named periods of pack.yaml resolved into the `effective` blocks that name
  * them, and the list `coverage` shows — every value the pack chose, with its reason and place.
  */
-import { pointerToPath } from "../impl/yaml-read.js";
-import type { Ctx } from "../impl/ctx.js";
-import { suggest } from "../impl/suggest.js";
-import type { Assumption, Effective, PackDocs } from "../pack-types.js";
+import { pointerToPath } from "../../base/yaml-read.js";
+import type { Ctx } from "./ctx.js";
+import { suggest } from "../../base/suggest.js";
+import type { Assumption, Effective, PackDocs } from "../model/pack-types.js";
 
 /** Every `effective` block of a pack, with its file and pointer. */
 function effectives(docs: PackDocs): { eff: Effective; file: string; pointer: string; set: (e: Effective) => void }[] {

@@ -1,6 +1,7 @@
 // Lint fails the build on any error or warning (`--max-warnings 0` in package.json).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import layers from "./lint/layers.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.d.ts", "examples/dev-zone/**/*.yaml"] },
@@ -19,4 +20,6 @@ export default tseslint.config(
       "no-new-func": "error",
     },
   },
+  // The dependency rule: a stage imports only from stages before it (lint/layers.js, docs/architecture.md).
+  { files: ["src/**/*.ts"], plugins: { layers }, rules: { "layers/layers": "error" } },
 );

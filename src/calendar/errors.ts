@@ -1,4 +1,18 @@
-import type { NoticeReason } from "./notice/read.js";
+/** Why a notice text was refused. */
+export type NoticeReason =
+  | "no-year"
+  | "no-items"
+  | "unknown-festival"
+  | "unknown-sentence"
+  | "bad-date"
+  | "count-mismatch"
+  | "weekday-mismatch"
+  | "lunar-mismatch"
+  | "makeup-on-weekday"
+  | "not-contiguous"
+  | "statutory-missing"
+  | "duplicate"
+  | "outside-year";
 
 /** Problem codes of the calendar and of deadline periods, each with the shape of its params. */
 export interface CalendarProblemParams {

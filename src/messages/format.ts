@@ -1,5 +1,5 @@
 /** Renders a problem as a sentence in one language, from its code, params and place. */
-import type { Place, Problem, ProblemCode, ProblemParams } from "../errors.js";
+import type { Place, Problem, ProblemCode, ProblemParams } from "../problem.js";
 import { en } from "./en.js";
 import type { Catalog, Lang, Sentence } from "./types.js";
 import { zh } from "./zh.js";

@@ -6,7 +6,7 @@
  * the place is printed before it, ids a person types go in backquotes, no other English) and en.ts,
  * and give it a sample in test/messages/samples.ts. test/messages/catalog.test.ts checks all three.
  */
-import type { Place, ProblemCode, ProblemParams } from "../errors.js";
+import type { Place, ProblemCode, ProblemParams } from "../problem.js";
 
 /** The languages problems and reports are written in. */
 export type Lang = "zh" | "en";

@@ -1,6 +1,6 @@
 /** Validation of period specs and case events: every problem names its path. */
 import { fail } from "../../errors.js";
-import type { CaseEvents, PeriodSpec } from "../deadline.js";
+import type { CaseEvents, PeriodSpec } from "../period-types.js";
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 1;

@@ -6,6 +6,7 @@
  * making them holidays. Anything else is a problem quoting the sentence: never a guess.
  */
 import { problem, type Problem } from "../../errors.js";
+import type { NoticeReason } from "../errors.js";
 import { dayNumber, formatDay, parseDay, weekday } from "../impl/days.js";
 import { FESTIVALS, FESTIVALS_FROM } from "../impl/statutory.data.js";
 import { normalizeNotice } from "./normalize.js";
@@ -13,21 +14,7 @@ import { normalizeNotice } from "./normalize.js";
 /** The festivals an item may name. */
 export const FESTIVAL_NAMES = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"] as const;
 
-/** Why a notice text was refused. */
-export type NoticeReason =
-  | "no-year"
-  | "no-items"
-  | "unknown-festival"
-  | "unknown-sentence"
-  | "bad-date"
-  | "count-mismatch"
-  | "weekday-mismatch"
-  | "lunar-mismatch"
-  | "makeup-on-weekday"
-  | "not-contiguous"
-  | "statutory-missing"
-  | "duplicate"
-  | "outside-year";
+export type { NoticeReason } from "../errors.js";
 
 /** A dated entry read from one sentence. */
 export interface ReadEntry {

@@ -3,7 +3,8 @@
  * and mail. Cell text is escaped: `|` cannot break a table, and `<`, `>`, `&` cannot become HTML.
  */
 import type { Lang } from "../../messages/types.js";
-import type { Compliance, Counts, DeadlinesReport, ScoringReport } from "../commands/report.js";
+import type { ScoringReport } from "./scoring.js";
+import type { Compliance, Counts, DeadlinesReport } from "./deadlines.js";
 import { scoringView, type Cell, type ViewTable } from "./view.js";
 
 /** Escapes text for a Markdown table cell (or a heading): no HTML, no table breaks, no line breaks. */

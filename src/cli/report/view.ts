@@ -6,7 +6,7 @@
  * the formats keep out of the visible text (a <meta> element, a comment, a document property).
  */
 import type { Lang } from "../../messages/types.js";
-import type { ScoringReport } from "../commands/report.js";
+import type { ScoringReport } from "./scoring.js";
 import { dateWords, periodWords, reportWords } from "./words.js";
 
 /** One table cell: its text, the number behind it (for .xlsx), and a second line (a cap note). */

@@ -4,7 +4,7 @@
  */
 import { YingshangError } from "../../errors.js";
 import type { Condition } from "../model/pack-types.js";
-import { runTable } from "../evaluate/assign.js";
+import { runTable } from "./run-table.js";
 import type { CompiledTable } from "./tables.js";
 import type { Ctx } from "../check/ctx.js";
 import { candidateValues, factCombinations } from "../model/fact-space.js";

@@ -1,19 +1,9 @@
-/** The common start of every evaluation: the pack in force on asOf, checked facts, a receipt. */
+/** The receipt of every result: which pack (id, version, hash) and calendar answered, as of which date. */
 import { fail } from "../../errors.js";
 import { formatDay, parseDay } from "../../calendar/impl/days.js";
-import type { Pack } from "./pack.js";
 import type { PackMeta } from "../model/pack-types.js";
-import type { EvalOptions, Receipt, TraceEntry } from "../model/trace.js";
+import type { Receipt } from "../model/trace.js";
 
-export interface Evaluation {
-  readonly asOf: string;
-  readonly facts: Readonly<Record<string, unknown>>;
-  /** Per declared fact: -1 if absent, else its value's position (see facts-check.ts). */
-  readonly positions: readonly number[];
-  /** null when tracing is off. */
-  readonly trace: TraceEntry[] | null;
-  readonly receipt: Receipt;
-}
 
 
 /**
@@ -62,35 +52,4 @@ export function receiptMaker(pack: { id: string; version: string; hash: string; 
     if (byDate.size < 50_000) byDate.set(asOf, receipt);
     return receipt;
   }
-}
-
-const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
-
-export function begin(pack: Pack, facts: unknown, options: EvalOptions, latest?: string): Evaluation {
-  return beginAt(pack, facts, options?.asOf, options?.trace !== false, latest);
-}
-
-/** The latest `received` of a case's events (as given), for the calendar-end warning; undefined if none. */
-export function latestReceived(events: unknown): string | undefined {
-  if (events === null || typeof events !== "object") return undefined;
-  let latest: string | undefined;
-  for (const id in events) {
-    if (!Object.prototype.hasOwnProperty.call(events, id)) continue;
-    const r = (events as Record<string, { received?: unknown } | undefined>)[id]?.received;
-    if (typeof r === "string" && (latest === undefined || r > latest)) latest = r;
-  }
-  return latest;
-}
-
-/** The same, with the options given one by one (no options object per case in a batch). */
-export function beginAt(pack: Pack, facts: unknown, asOf: unknown, traced: boolean, latest?: string): Evaluation {
-  const receipt = pack.compiled.receipt(asOf, latest);
-  const positions = pack.compiled.checkFacts(facts);
-  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
-}
-
-/** The same, for facts already checked (`positions` from the case check). */
-export function beginChecked(pack: Pack, facts: unknown, positions: readonly number[], asOf: unknown, traced: boolean, latest?: string): Evaluation {
-  const receipt = pack.compiled.receipt(asOf, latest);
-  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
 }

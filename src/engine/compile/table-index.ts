@@ -7,34 +7,13 @@
  * is present, so answers and errors are exactly those of the rule-by-rule loop.
  */
 import type { Condition, FactDoc } from "../model/pack-types.js";
-import type { CompiledRule, CompiledTable } from "./tables.js";
+import type { Bucket, CompiledRule, CompiledTable, DecideWithout, TableIndex } from "./table-types.js";
 import { factsOf } from "../check/conditions.js";
 import { factDomain } from "../check/facts-check.js";
 
 const MAX_BUCKETS = 4096;
 
 type Tri = 0 | 1 | 2; // false, true, unknown
-
-/** The rules left for one combination of key facts. */
-export interface Bucket {
-  /** Rules that may still match, in table order. */
-  readonly rules: readonly CompiledRule[];
-  /**
-   * The rules that apply, when the key facts alone decide it (every candidate's conditions are
-   * true for the whole bucket, no rule has dates of its own, and the hit policy is satisfied);
-   * otherwise null and the candidates' conditions are tested.
-   */
-  readonly fired: readonly CompiledRule[] | null;
-}
-
-export interface TableIndex {
-  /**
-   * The bucket for these facts (given as the fact checker's positions), or null when the index
-   * cannot be used (a fact absent). Its tables
-   * are plain arrays and Maps held in the closure: fast, and unreachable from outside.
-   */
-  readonly lookup: (positions: readonly number[]) => Bucket | null;
-}
 
 function tri(c: Condition, assign: ReadonlyMap<string, unknown>): Tri {
   if ("all" in c) {
@@ -158,3 +137,53 @@ export function decidedWithout(table: CompiledTable, facts: Readonly<Record<stri
 
 const keyFactsOf = new WeakMap<CompiledTable, readonly string[]>();
 
+/**
+ * `decidedWithout` made ready at load time. Null when it can never hold (no values of the table's
+ * enum and boolean facts decide every rule while a needed fact is absent): then the absence alone
+ * decides, and evaluation skips the check. Otherwise, for tables whose rules have no dates of their
+ * own, a lookup over those facts' positions (each value, or absent); with dates, or past
+ * MAX_BUCKETS combinations, the check itself.
+ */
+export function buildDecideWithout(table: CompiledTable, facts: Readonly<Record<string, FactDoc>>, reads: ReadonlySet<string>, slots: ReadonlyMap<string, number>, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): DecideWithout | null {
+  const dynamic: DecideWithout = (_p, given, asOf) => decidedWithout(table, given, facts, asOf, inForce);
+  const key = [...reads].filter((n) => facts[n]?.type === "enum" || facts[n]?.type === "boolean");
+  const domains = key.map((n) => factDomain(facts[n]!)!);
+  // Per key fact: its values, then "absent" when it has no default (a default stands in for absence).
+  const sizes = key.map((n, i) => domains[i]!.length + (facts[n]!.default === undefined ? 1 : 0));
+  const total = sizes.reduce((a, c) => a * c, 1);
+  if (total > MAX_BUCKETS) return dynamic;
+  const dated = table.rules.some((r) => r.effective !== undefined);
+  const otherNeeded = [...reads].some((n) => !key.includes(n) && facts[n]?.default === undefined);
+  const decided = new Uint8Array(total);
+  let ever = false;
+  for (let k = 0; k < total; k++) {
+    const assign = new Map<string, unknown>();
+    let rest = k;
+    let someAbsent = otherNeeded;
+    for (let i = key.length - 1; i >= 0; i--) {
+      const j = rest % sizes[i]!;
+      rest = Math.floor(rest / sizes[i]!);
+      if (j < domains[i]!.length) assign.set(key[i]!, domains[i]![j]);
+      else someAbsent = true;
+    }
+    // Dated rules may be out of force: counted as decided here, so "never" stays exact.
+    const ok = table.rules.every((r, ri) => (dated && r.effective !== undefined) || !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 2);
+    if (ok) decided[k] = 1;
+    if (ok && someAbsent) ever = true;
+  }
+  if (!ever) return null;
+  if (dated) return dynamic;
+  const keyList = key.map((n, i) => {
+    const def = facts[n]!.default;
+    return { slot: slots.get(n)!, size: sizes[i]!, absent: def === undefined ? domains[i]!.length : domains[i]!.indexOf(def) };
+  });
+  return (positions) => {
+    let k = 0;
+    for (let i = 0; i < keyList.length; i++) {
+      const e = keyList[i]!;
+      const j = positions[e.slot]!;
+      k = k * e.size + (j < 0 ? e.absent : j);
+    }
+    return decided[k] === 1;
+  };
+}

@@ -1,64 +1,16 @@
 /** Compiles assignment tables: conditions to predicates, unit references to resolvers. */
-import { ROLES, type Effective, type Role, type RoleRef, type Source, type TableDoc, type UnitRef } from "../model/pack-types.js";
-import { checkIds, type Ctx, type Predicate } from "../check/ctx.js";
-import { buildTableIndex, type TableIndex } from "./table-index.js";
+import { ROLES, type Role, type RoleRef, type UnitRef } from "../model/pack-types.js";
+import { checkIds, inForce, type Ctx } from "../check/ctx.js";
+import { buildDecideWithout, buildTableIndex } from "./table-index.js";
+import type { CompiledConsequence, DecideWithout, CompiledRule, CompiledTable, TableIndex, UnitResolver } from "./table-types.js";
+
+export type { CompiledRule, CompiledTable, UnitResolver } from "./table-types.js";
 import { factsOf } from "../check/conditions.js";
 import { ResultMemo } from "../model/result-memo.js";
 import { factSlots } from "../check/facts-check.js";
-import { notEvaluated, type NotEvaluated } from "../model/not-evaluated.js";
+import { notEvaluated } from "../model/not-evaluated.js";
 import { ReadonlyIndex } from "../../base/readonly-map.js";
-import type { AssignmentResult } from "../evaluate/assign.js";
-
-export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
-
-/** A consequence of a rule, compiled: its condition and the units it falls on. */
-export interface CompiledConsequence {
-  readonly id: string;
-  readonly zh: string;
-  readonly when: Predicate | null;
-  readonly to: readonly UnitResolver[];
-  readonly by: UnitResolver | null;
-  readonly clause: string;
-}
-
-export interface CompiledRule {
-  readonly id: string;
-  readonly zh: string | undefined;
-  readonly when: Predicate | null;
-  /** The one lead unit; null when the rule names none or names joint leads (`leads`). */
-  readonly lead: UnitResolver | null;
-  /** Joint leads (并列牵头单位), all of them; null unless `lead` is a list. */
-  readonly leads: readonly UnitResolver[] | null;
-  readonly consequences: readonly CompiledConsequence[];
-  readonly roles: readonly (readonly [Exclude<Role, "lead">, readonly UnitResolver[]])[];
-  readonly outcome: string | null;
-  readonly designationRequired: string | null;
-  readonly source: Source;
-  readonly effective: Effective | undefined;
-  /** Untraced results when this rule alone applies, shared (see result-memo.ts). */
-  readonly memo: ResultMemo<AssignmentResult>;
-}
-
-export interface CompiledTable {
-  readonly id: string;
-  readonly zh: string | undefined;
-  readonly hitPolicy: TableDoc["hitPolicy"];
-  readonly exactlyOneLead: boolean;
-  readonly effective: Effective | undefined;
-  /** The Chinese name of each outcome word. */
-  /** Outcome id → its Chinese name (a read-only index: a frozen Map still accepts set). */
-  readonly outcomeZh: ReadonlyMap<string, string>;
-  readonly rules: readonly CompiledRule[];
-  readonly doc: TableDoc;
-  /** Candidate rules by enum/boolean facts, for untraced evaluation (null: no usable key). */
-  readonly index: TableIndex | null;
-  /** Facts the table's conditions read that have no default: all must be given to evaluate it. */
-  readonly needs: readonly string[];
-  /** The same facts' slots in the fact checker's positions. */
-  readonly needSlots: readonly number[];
-  /** For each fact in `needs`, the shared record saying the table was not evaluated without it. */
-  readonly unevaluated: readonly NotEvaluated[];
-}
+import type { AssignmentResult } from "./table-types.js";
 
 const FILE = "assignment.yaml";
 
@@ -140,8 +92,9 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
     const reads = new Set<string>();
     t.rules.forEach((r) => factsOf(r.when, reads));
     const needs = [...reads].filter((n) => ctx.facts[n] !== undefined && ctx.facts[n]!.default === undefined);
-    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, outcomeZh: new ReadonlyIndex((t.outcomes ?? []).map((o) => [o.id, o.zh] as const)), rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))) };
+    const compiled = { id: t.id, zh: t.zh, hitPolicy: t.hitPolicy, exactlyOneLead: t.exactlyOneLead === true, effective: t.effective, outcomeZh: new ReadonlyIndex((t.outcomes ?? []).map((o) => [o.id, o.zh] as const)), rules: Object.freeze(rules), doc: t, index: null as TableIndex | null, needs: Object.freeze(needs), needSlots: Object.freeze(needs.map((n) => slots.get(n)!)), unevaluated: Object.freeze(needs.map((n) => notEvaluated(t.id, n))), decideWithout: null as DecideWithout | null };
     compiled.index = ctx.problems.length ? null : buildTableIndex(compiled, ctx.facts, reads, slots);
+    compiled.decideWithout = needs.length === 0 || ctx.problems.length ? null : buildDecideWithout(compiled, ctx.facts, reads, slots, inForce);
     return Object.freeze(compiled);
   });
 }

@@ -8,7 +8,7 @@
  */
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
 import { scheduleDueDates, type ScheduleSpec } from "../../calendar/index.js";
-import { begin } from "../compile/receipt.js";
+import { begin } from "./begin.js";
 import { inForce } from "../check/ctx.js";
 import { deepFreeze } from "../../base/freeze.js";
 import { parsePeriod, readPeriod, type PeriodKind } from "../model/period.js";

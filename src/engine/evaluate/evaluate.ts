@@ -1,13 +1,12 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../../calendar/index.js";
 import { YingshangError } from "../../errors.js";
-import { fireUntraced, resultOf, runTable, type AssignmentResult } from "./assign.js";
+import { fireUntraced, resultOf, runTable, type AssignmentResult } from "../compile/run-table.js";
 import { PartsMemo } from "../model/result-memo.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
-import { decidedWithout } from "../compile/table-index.js";
 import { inForce } from "../check/ctx.js";
-import { beginChecked, latestReceived } from "../compile/receipt.js";
+import { beginChecked, latestReceived } from "./begin.js";
 import { provisionalTouched } from "./provisional-touch.js";
 import { deepFreeze } from "../../base/freeze.js";
 import { notEvaluated, type NotEvaluated } from "../model/not-evaluated.js";
@@ -88,7 +87,7 @@ export function evaluate(pack: Pack, input: CaseInput, options: Partial<EvalOpti
     // A table is evaluated only when every fact its conditions read is given (or has a default):
     // the case may simply not be about it. This rule does not depend on the order of conditions.
     const absent = firstAbsent(step.table !== null ? step.needSlots : t.needSlots, ev.positions);
-    if (absent >= 0 && !decidedWithout(t, ev.facts, pack.facts, ev.asOf, inForce)) {
+    if (absent >= 0 && !(t.decideWithout !== null && t.decideWithout(ev.positions, ev.facts, ev.asOf))) {
       parts.push(t.unevaluated[absent]!);
       continue;
     }

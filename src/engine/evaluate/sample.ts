@@ -18,7 +18,7 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
 import { inForce } from "../check/ctx.js";
-import { begin } from "../compile/receipt.js";
+import { begin } from "./begin.js";
 import { deepFreeze } from "../../base/freeze.js";
 import { readPeriod } from "../model/period.js";
 import { suggest } from "../../base/suggest.js";

@@ -2,7 +2,7 @@
 import { fail } from "../../errors.js";
 import type { ScorecardDoc } from "../model/pack-types.js";
 import { inForce } from "../check/ctx.js";
-import { begin } from "../compile/receipt.js";
+import { begin } from "./begin.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
 import type { Pack } from "../compile/pack.js";
 import type { EvalOptions, Receipt, TraceEntry } from "../model/trace.js";

@@ -1,7 +1,13 @@
 /** What every result carries so it can be checked against the document by someone who cannot read code. */
-import type { FailedLeaf } from "../check/conditions.js";
+import type { Operator } from "./pack-types.js";
 
-export type { FailedLeaf };
+/** A condition leaf that came out false, as the trace shows it. */
+export interface FailedLeaf {
+  fact: string;
+  operator: Operator;
+  value: unknown;
+  actual: unknown;
+}
 
 /** One rule, variant, rung, jump or item that was considered, whether it applied, and why not. */
 export interface TraceEntry {
@@ -44,4 +50,15 @@ export interface EvalOptions {
   asOf: string;
   /** Collect the trace (default true). Switch off for batch speed. */
   trace?: boolean;
+}
+
+/** One evaluation under way: the date, the checked facts, the trace (when on) and the receipt. */
+export interface Evaluation {
+  readonly asOf: string;
+  readonly facts: Readonly<Record<string, unknown>>;
+  /** Per declared fact: -1 if absent, else its value's position (see check/facts-check.ts). */
+  readonly positions: readonly number[];
+  /** null when tracing is off. */
+  readonly trace: TraceEntry[] | null;
+  readonly receipt: Receipt;
 }

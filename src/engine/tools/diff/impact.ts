@@ -10,7 +10,7 @@ import { escalate } from "../../evaluate/escalate.js";
 import { evaluate, type CaseInput, type CaseResult } from "../../evaluate/evaluate.js";
 import type { Pack } from "../../compile/pack.js";
 import { score } from "../../evaluate/score.js";
-import { begin } from "../../compile/receipt.js";
+import { begin } from "../../evaluate/begin.js";
 import { missingFact } from "../explain/words.js";
 import { inForce } from "../../check/ctx.js";
 

@@ -32,18 +32,18 @@ export {
 } from "./calendar/index.js";
 
 // Packs: load once, evaluate many.
-export { compilePack, type Pack, type Coverage, type CompileOptions } from "./engine/compile/pack.js";
-export { assign, type AssignmentResult } from "./engine/evaluate/assign.js";
-export { deadline, type DeadlineInput, type DeadlineEvaluation, type PeriodDeadlineResult, type ScheduleDeadlineResult } from "./engine/evaluate/deadline.js";
-export { escalate, type EscalationInput, type EscalationResult, type HistoryEntry } from "./engine/evaluate/escalate.js";
-export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/evaluate/score.js";
-export { sample, type SampleInput, type SampleResult } from "./engine/evaluate/sample.js";
-export { duties, dutyIncidents, type DutiesInput, type DutiesResult, type DutyEvaluation, type DutyCompliance, type DutyRecord, type DutyRecords, type DutyIncident } from "./engine/evaluate/duties.js";
-export { evaluate, type CaseInput, type CaseResult, type NotEvaluated, type PartError } from "./engine/evaluate/evaluate.js";
-export { inputSchema, resultSchema, type JsonSchema } from "./engine/compile/schema.js";
-export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/tools/explain/explain.js";
-export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/tools/diff/diff.js";
-export { checkRoster, type RosterResult, type RosterOptions } from "./engine/tools/roster/roster.js";
-export { runPackTests, type PackTestReport, type TestFileReport, type TestFailure } from "./engine/tools/test-runner.js";
-export type { TraceEntry, Receipt, EvalOptions, FailedLeaf } from "./engine/model/trace.js";
+export { compilePack, type Pack, type Coverage, type CompileOptions } from "./engine/compile/index.js";
+export { assign, type AssignmentResult } from "./engine/evaluate/index.js";
+export { deadline, type DeadlineInput, type DeadlineEvaluation, type PeriodDeadlineResult, type ScheduleDeadlineResult } from "./engine/evaluate/index.js";
+export { escalate, type EscalationInput, type EscalationResult, type HistoryEntry } from "./engine/evaluate/index.js";
+export { score, rank, type ScoreInput, type ScoreResult, type RankResult } from "./engine/evaluate/index.js";
+export { sample, type SampleInput, type SampleResult } from "./engine/evaluate/index.js";
+export { duties, dutyIncidents, type DutiesInput, type DutiesResult, type DutyEvaluation, type DutyCompliance, type DutyRecord, type DutyRecords, type DutyIncident } from "./engine/evaluate/index.js";
+export { evaluate, type CaseInput, type CaseResult, type NotEvaluated, type PartError } from "./engine/evaluate/index.js";
+export { inputSchema, resultSchema, type JsonSchema } from "./engine/compile/index.js";
+export { explain, type Explanation, type ExplainOptions, type ExplainSection, type ExplainLine, type ExplainFailedCondition, type ExplainLang } from "./engine/tools/index.js";
+export { diffPacks, parseCasesNdjson, renderDiff, generatePopulation, type DiffReport, type DiffOptions, type PackChange, type ImpactReport, type ImpactExample, type ImpactKind } from "./engine/tools/index.js";
+export { checkRoster, type RosterResult, type RosterOptions } from "./engine/tools/index.js";
+export { runPackTests, type PackTestReport, type TestFileReport, type TestFailure } from "./engine/tools/index.js";
+export type { TraceEntry, Receipt, EvalOptions, FailedLeaf } from "./engine/model/index.js";
 export type * from "./engine/model/pack-types.js";

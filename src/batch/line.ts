@@ -10,8 +10,8 @@
  * - `select`: only the chosen paths, as flat keys (`"deadlines.mayor-direct.dueDate": "2026-10-15"`).
  */
 import { problem, YingshangError, type Problem } from "../errors.js";
-import { evaluate, type CaseInput, type CaseResult } from "../engine/evaluate/evaluate.js";
-import type { Pack } from "../engine/compile/pack.js";
+import { evaluate, type CaseInput, type CaseResult } from "../engine/evaluate/index.js";
+import type { Pack } from "../engine/compile/index.js";
 
 /** The longest line accepted, in characters. */
 export const MAX_LINE_CHARS = 1_000_000;

@@ -1,7 +1,9 @@
 /** The `yingshang` command. Each group of subcommands lives in its own file and registers itself here. */
 import { Command, CommanderError } from "commander";
-import { registerCalendar } from "./commands/calendar.js";
-import { registerPackCommands } from "./commands/pack.js";
+import { registerCalendar } from "./commands/calendar/calendar.js";
+import { registerValidate } from "./commands/validate.js";
+import { registerTest } from "./commands/test.js";
+import { registerEval } from "./commands/eval.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerReport } from "./commands/report.js";
@@ -32,7 +34,9 @@ registerLang(program);
 registerPackSpecWarning(program);
 
 registerCalendar(program);
-registerPackCommands(program);
+registerValidate(program);
+registerTest(program);
+registerEval(program);
 registerExplain(program);
 registerDiff(program);
 registerReport(program);

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import { YingshangError, problem, type Problem } from "../errors.js";
 import { BUNDLED_PACKS, readPackDir, resolvePackDir } from "../engine/compile/load.js";
-import { compilePack, type Pack } from "../engine/compile/pack.js";
+import { compilePack, type Pack } from "../engine/compile/index.js";
 
 /** One served pack and where it came from. */
 export interface PackEntry {

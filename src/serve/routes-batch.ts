@@ -7,8 +7,8 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { problem } from "../errors.js";
 import { evaluateLine, MAX_LINE_CHARS, parseSelect, tooLong, type LineOptions, type Shape } from "../batch/line.js";
-import type { Pack } from "../engine/compile/pack.js";
-import { HttpProblem, receiptHeader, RECEIPT_HEADER } from "./server.js";
+import type { Pack } from "../engine/compile/index.js";
+import { HttpProblem, receiptHeader, RECEIPT_HEADER } from "./http.js";
 import { packOf, queryOf } from "./routes-packs.js";
 
 export const NDJSON = "application/x-ndjson";

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { problem } from "../errors.js";
 import { parseDay } from "../calendar/impl/days.js";
-import { HttpProblem, withReceipt } from "./server.js";
+import { HttpProblem, withReceipt } from "./http.js";
 import { queryOf } from "./routes-packs.js";
 
 function required(q: Record<string, string>, key: string, what: string): string {

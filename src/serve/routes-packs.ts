@@ -1,15 +1,15 @@
 /** `/v1/packs…`: the packs served, and each evaluator of the library as a POST route. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { problem, type Problem } from "../errors.js";
-import { assign } from "../engine/evaluate/assign.js";
-import { deadline, type DeadlineInput } from "../engine/evaluate/deadline.js";
-import { escalate, type EscalationInput } from "../engine/evaluate/escalate.js";
-import { evaluate, type CaseInput } from "../engine/evaluate/evaluate.js";
-import { explain } from "../engine/tools/explain/explain.js";
-import type { Pack } from "../engine/compile/pack.js";
-import { score, type ScoreInput } from "../engine/evaluate/score.js";
+import { assign } from "../engine/evaluate/index.js";
+import { deadline, type DeadlineInput } from "../engine/evaluate/index.js";
+import { escalate, type EscalationInput } from "../engine/evaluate/index.js";
+import { evaluate, type CaseInput } from "../engine/evaluate/index.js";
+import { explain } from "../engine/tools/index.js";
+import type { Pack } from "../engine/compile/index.js";
+import { score, type ScoreInput } from "../engine/evaluate/index.js";
 import { suggest } from "../base/suggest.js";
-import { HttpProblem, withReceipt } from "./server.js";
+import { HttpProblem, withReceipt } from "./http.js";
 
 /** The pack named in the URL, from one snapshot of the registry (so a reload cannot change it mid-request). */
 export function packOf(app: FastifyInstance, id: string): Pack {

@@ -8,15 +8,17 @@
  * a pack carries its receipt in the body and in the `yingshang-receipt` header, and the request log
  * line (pino) records it.
  */
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyPluginCallback, type FastifyServerOptions } from "fastify";
 import type { Calendar } from "../calendar/index.js";
-import { problem, YingshangError, type Problem } from "../errors.js";
-import type { Receipt } from "../engine/model/trace.js";
+import { problem, YingshangError } from "../errors.js";
 import { PackRegistry } from "./registry.js";
 import { registerPackRoutes } from "./routes-packs.js";
 import { registerCalendarRoutes } from "./routes-calendar.js";
 import { registerBatchRoute } from "./routes-batch.js";
 import { registerSchemaRoutes } from "./routes-schema.js";
+import { HttpProblem, type ServeState } from "./http.js";
+
+export { HttpProblem, RECEIPT_HEADER, receiptHeader, withReceipt, type ServeState } from "./http.js";
 
 /** A plugin mounted on the server after its own routes (the studio's static files, for one). */
 export interface ServerPlugin {
@@ -42,53 +44,6 @@ export interface ServerOptions {
   plugins?: readonly ServerPlugin[];
 }
 
-/** The error the routes throw: the problems and the HTTP status they mean. */
-export class HttpProblem extends YingshangError {
-  constructor(
-    readonly status: number,
-    problems: readonly Problem[],
-  ) {
-    super(problems);
-  }
-}
-
-/** What the server knows, reachable from the instance as `app.yingshang`. */
-export interface ServeState {
-  readonly registry: PackRegistry;
-  /** True once close() has begun: readyz answers 503 so a balancer stops sending. */
-  closing: boolean;
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    yingshang: ServeState;
-  }
-  interface FastifyRequest {
-    /** The receipt of the answer, for the request log. */
-    receipt?: Partial<Receipt> | null;
-  }
-}
-
-/** The header that carries an answer's receipt: `pack=…; version=…; hash=…; calendar=…; asOf=…`. */
-export const RECEIPT_HEADER = "yingshang-receipt";
-
-/** The header form of a receipt (ASCII only; values are ids, versions, hashes and dates). */
-export function receiptHeader(r: Partial<Receipt>): string {
-  const parts: string[] = [];
-  if (r.pack !== undefined) parts.push(`pack=${encodeURIComponent(r.pack)}`);
-  if (r.version !== undefined) parts.push(`version=${encodeURIComponent(r.version)}`);
-  if (r.hash !== undefined) parts.push(`hash=${r.hash}`);
-  if (r.calendar) parts.push(`calendar=${encodeURIComponent(r.calendar.id)}@${encodeURIComponent(r.calendar.version)}`);
-  if (r.asOf !== undefined) parts.push(`asOf=${encodeURIComponent(r.asOf)}`);
-  return parts.join("; ");
-}
-
-/** Sends a JSON answer with its receipt in the header and remembers it for the request log. */
-export function withReceipt(req: FastifyRequest, reply: FastifyReply, receipt: Partial<Receipt>, body: unknown): unknown {
-  req.receipt = receipt;
-  void reply.header(RECEIPT_HEADER, receiptHeader(receipt));
-  return body;
-}
 
 const STATUS_OF: Partial<Record<string, number>> = { PACK_UNKNOWN: 404, ROUTE_UNKNOWN: 404 };
 

@@ -7,7 +7,7 @@ import { defaultCalendar, loadCalendar } from "../../src/calendar/index.js";
 import { CN_MAINLAND } from "../../src/calendar/impl/cn-mainland.data.js";
 import { CALENDAR_SCHEMA } from "../../src/calendar/impl/calendar-schema.data.js";
 
-const root = new URL("../../", import.meta.url);
+const root = new URL("../..", import.meta.url);
 const yamlText = readFileSync(new URL("calendars/cn-mainland.yaml", root), "utf8");
 
 interface RefYear {

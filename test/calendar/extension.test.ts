@@ -12,7 +12,7 @@ import { loadPack } from "../../src/engine/compile/load.js";
 import { YingshangError, type Problem } from "../../src/errors.js";
 import { y2027 } from "./helpers/year-2027.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, "dist/cli.js");
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });

@@ -16,7 +16,7 @@ import { loadPack } from "../../src/engine/compile/load.js";
 import { YingshangError, type Problem } from "../../src/errors.js";
 import { styleOf, typesetNotice } from "./helpers/typeset-notice.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, "dist/cli.js");
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });

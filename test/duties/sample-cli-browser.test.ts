@@ -8,7 +8,7 @@ import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readPackDir } from "../../src/index.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, "dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "ys-sample-"));
 const seed = "2026-04-01 市招商局公开摇号 07-19-23";

@@ -26,8 +26,8 @@ function tsFiles(dir: string): string[] {
  */
 function unionCodes(): string[] {
   const all = tsFiles(src).map((f) => readFileSync(f, "utf8"));
-  const root = /interface ProblemParams extends ([^{]+)\{/.exec(readFileSync(join(src, "errors.ts"), "utf8"));
-  expect(root, "src/errors.ts declares ProblemParams").not.toBeNull();
+  const root = /interface ProblemParams extends ([^{]+)\{/.exec(readFileSync(join(src, "problem.ts"), "utf8"));
+  expect(root, "src/problem.ts declares ProblemParams").not.toBeNull();
   const names = root![1]!.split(",").map((s) => s.trim()).filter(Boolean);
   const codes: string[] = [];
   for (const name of names) {

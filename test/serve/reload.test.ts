@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PackRegistry } from "../../src/serve/registry.js";
 import { buildServer } from "../../src/serve/server.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "yingshang-reload-"));
 const packDir = join(work, "suqian");
 cpSync(join(root, "policies/suqian"), packDir, { recursive: true });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const script = join(root, "examples/ci/annotate.mjs");
 
 function annotate(input: string, ...args: string[]): { code: number | null; out: string; err: string } {

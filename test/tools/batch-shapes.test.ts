@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, loadPack } from "../../src/index.js";
 import { Splitter } from "../../src/cli/batch/split.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, "dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "yingshang-shapes-"));
 const suqian = loadPack("suqian");

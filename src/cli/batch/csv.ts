@@ -10,7 +10,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { problem, YingshangError, type Problem } from "../../errors.js";
-import type { Pack } from "../../engine/compile/pack.js";
+import type { Pack } from "../../engine/compile/index.js";
 import { suggest } from "../../base/suggest.js";
 
 /** How a cell becomes a value. */

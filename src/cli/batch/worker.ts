@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parse } from "csv-parse/sync";
 import { problem, YingshangError } from "../../errors.js";
 import { loadPack } from "../../engine/compile/load.js";
-import type { Pack } from "../../engine/compile/pack.js";
+import type { Pack } from "../../engine/compile/index.js";
 import { evaluateCase, evaluateLine, parseSelect, tooLong, type LineOptions, type LineOutcome, type Row, type Shape } from "../../batch/line.js";
 import { calendarsOption } from "../calendar-option.js";
 import { caseOf, csvRows, type ColumnPlan } from "./csv.js";

@@ -1,11 +1,11 @@
 /** `yingshang demo`: real answers from the bundled packs, one screen per city. */
 import type { Command } from "commander";
-import { assign } from "../../engine/evaluate/assign.js";
-import { deadline, type PeriodDeadlineResult } from "../../engine/evaluate/deadline.js";
-import { escalate } from "../../engine/evaluate/escalate.js";
+import { assign } from "../../engine/evaluate/index.js";
+import { deadline, type PeriodDeadlineResult } from "../../engine/evaluate/index.js";
+import { escalate } from "../../engine/evaluate/index.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { rank } from "../../engine/evaluate/score.js";
-import type { Pack } from "../../engine/compile/pack.js";
+import { rank } from "../../engine/evaluate/index.js";
+import type { Pack } from "../../engine/compile/index.js";
 import { emit, runAction } from "../output.js";
 
 const zh = (pack: Pack, id: string | null) => (id === null ? "—" : (pack.units.get(id)?.zh ?? id));

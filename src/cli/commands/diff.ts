@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../errors.js";
-import { diffPacks, parseCasesNdjson, renderDiff } from "../../engine/tools/diff/diff.js";
+import { diffPacks, parseCasesNdjson, renderDiff } from "../../engine/tools/index.js";
 import { loadPack } from "../../engine/compile/load.js";
 import { calendarsOption } from "../calendar-option.js";
 import { emit, EXIT, runAction } from "../output.js";

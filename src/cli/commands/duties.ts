@@ -1,12 +1,12 @@
 /** `yingshang duties PACK --period P [--records FILE]`: periodic duties due in a period, and how each unit stands. */
 import type { Command } from "commander";
-import { duties, dutyIncidents, type DutiesResult, type DutyCompliance } from "../../engine/evaluate/duties.js";
+import { duties, dutyIncidents, type DutiesResult, type DutyCompliance } from "../../engine/evaluate/index.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { parsePeriod } from "../../engine/model/period.js";
+import { parsePeriod } from "../../engine/model/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { emit, EXIT, runAction } from "../output.js";
 import { checkLang, outputLang } from "../lang.js";
-import { readJsonFile } from "./pack.js";
+import { readJsonFile } from "../pack-io.js";
 
 interface DutiesOpts {
   period: string;

@@ -1,13 +1,13 @@
 /** `yingshang explain PACK FACTS.json`: a case's decisions and reasons in plain Chinese or English. */
 import type { Command } from "commander";
-import { evaluate, type CaseInput } from "../../engine/evaluate/evaluate.js";
-import { explain } from "../../engine/tools/explain/explain.js";
+import { evaluate, type CaseInput } from "../../engine/evaluate/index.js";
+import { explain } from "../../engine/tools/index.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { calendarEndLine } from "./calendar-year.js";
-import { packCalendarOptions } from "./pack.js";
+import { calendarEndLine } from "./calendar/year.js";
+import { packCalendarOptions } from "../pack-io.js";
 import { outputLang } from "../lang.js";
 import { emit, runAction } from "../output.js";
-import { readJsonFile } from "./pack.js";
+import { readJsonFile } from "../pack-io.js";
 
 interface Opts {
   json?: boolean;

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../errors.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { findScorecard } from "../../engine/evaluate/score.js";
+import { findScorecard } from "../../engine/evaluate/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { EXIT, runAction } from "../output.js";
 import { renderDeadlinesHtml, renderScoringHtml } from "../report/html.js";

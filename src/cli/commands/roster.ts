@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { fail, formatProblem } from "../../errors.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { checkRoster } from "../../engine/tools/roster/roster.js";
+import { checkRoster } from "../../engine/tools/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { emit, EXIT, runAction } from "../output.js";
 

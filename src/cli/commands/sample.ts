@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../errors.js";
 import { loadPack } from "../../engine/compile/load.js";
-import { parsePeriod, periodZh } from "../../engine/model/period.js";
-import { sample, type SampleResult } from "../../engine/evaluate/sample.js";
+import { parsePeriod, periodZh } from "../../engine/model/index.js";
+import { sample, type SampleResult } from "../../engine/evaluate/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { emit, EXIT, runAction } from "../output.js";
 import { checkLang, outputLang } from "../lang.js";
-import { readJsonFile } from "./pack.js";
+import { readJsonFile } from "../pack-io.js";
 
 /** A JSON list of ids (`.json`), or a text file with one id per line (blank lines skipped). */
 function readProjects(file: string): string[] {

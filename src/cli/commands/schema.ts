@@ -1,7 +1,7 @@
 /** `yingshang schema PACK [--result]`: the JSON Schema of the pack's case input (or of its result). */
 import type { Command } from "commander";
 import { loadPack } from "../../engine/compile/load.js";
-import { inputSchema, resultSchema } from "../../engine/compile/schema.js";
+import { inputSchema, resultSchema } from "../../engine/compile/index.js";
 import { emit, runAction } from "../output.js";
 import { calendarsOption } from "../calendar-option.js";
 

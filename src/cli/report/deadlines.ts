@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { fail } from "../../errors.js";
 import { statusWord, type StatusWord } from "../../engine/tools/diff/diff.js";
 import { BUNDLED_PACKS, loadPack } from "../../engine/compile/load.js";
-import type { Pack } from "../../engine/compile/pack.js";
+import type { Pack } from "../../engine/compile/index.js";
 import { calendarsOption } from "../calendar-option.js";
 
 

@@ -1,9 +1,9 @@
 /** The data of a scoring report: a period's ranking, each unit's deductions with their clauses. */
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
 import { suggest } from "../../base/suggest.js";
-import type { Pack } from "../../engine/compile/pack.js";
-import { rank, type ScoreInput } from "../../engine/evaluate/score.js";
-import { findScorecard } from "../../engine/evaluate/score.js";
+import type { Pack } from "../../engine/compile/index.js";
+import { rank, type ScoreInput } from "../../engine/evaluate/index.js";
+import { findScorecard } from "../../engine/evaluate/index.js";
 import { readJsonFile } from "../pack-io.js";
 import { checkDate } from "./words.js";
 

@@ -3,7 +3,7 @@
  * as people write them. The Chinese report shows no id and no English label (名次、单位、得分…).
  */
 import { fail } from "../../errors.js";
-import { parsePeriod, periodZh } from "../../engine/model/period.js";
+import { parsePeriod, periodZh } from "../../engine/model/index.js";
 import type { Lang } from "../../messages/types.js";
 
 export interface ReportWords {

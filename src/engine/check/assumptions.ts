@@ -5,7 +5,7 @@
 import { pointerToPath } from "../../base/yaml-read.js";
 import type { Ctx } from "./ctx.js";
 import { suggest } from "../../base/suggest.js";
-import type { Assumption, Effective, PackDocs } from "../model/pack-types.js";
+import type { Assumption, Effective, PackDocs } from "../model/index.js";
 
 /** Every `effective` block of a pack, with its file and pointer. */
 function effectives(docs: PackDocs): { eff: Effective; file: string; pointer: string; set: (e: Effective) => void }[] {

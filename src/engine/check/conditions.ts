@@ -2,13 +2,13 @@
  * Compiles json-rules-engine conditions into plain synchronous closures. Nothing from a pack is
  * ever turned into source code: values are captured as data, so pack text cannot run as code.
  */
-import type { FailedLeaf } from "../model/trace.js";
-import type { Condition, FactDoc, Operator } from "../model/pack-types.js";
+import type { FailedLeaf } from "../model/index.js";
+import type { Condition, FactDoc, Operator } from "../model/index.js";
 import { fail } from "../../errors.js";
 import { own } from "../../base/readonly-map.js";
 
 /** A failed leaf, kept for traces: which fact, what was required, what it was. */
-export type { FailedLeaf } from "../model/trace.js";
+export type { FailedLeaf } from "../model/index.js";
 
 /** A compiled condition. `failed`, when given, collects the leaves that came out false. */
 export type Predicate = (facts: Readonly<Record<string, unknown>>, failed: FailedLeaf[] | null) => boolean;

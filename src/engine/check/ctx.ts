@@ -1,11 +1,11 @@
 /** What every compile step shares: the documents, where things are, and the problem list. */
 import { fail, problem, type Problem, type ProblemCode, type ProblemParams } from "../../errors.js";
-import type { Effective, FactDoc, PackDocs, Source, UnitDoc, UnitRef } from "../model/pack-types.js";
+import type { Effective, FactDoc, PackDocs, Source, UnitDoc, UnitRef } from "../model/index.js";
 import { compileCondition, type Predicate } from "./conditions.js";
-import type { Places } from "../read/read-pack.js";
-import { Skipped } from "../read/salvage.js";
+import type { Places } from "../read/index.js";
+import { Skipped } from "../read/index.js";
 import { suggest } from "../../base/suggest.js";
-import type { Condition } from "../model/pack-types.js";
+import type { Condition } from "../model/index.js";
 import { own } from "../../base/readonly-map.js";
 
 export class Ctx {

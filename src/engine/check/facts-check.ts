@@ -4,7 +4,7 @@
  * are the ones a client reads there.
  */
 import { problem, YingshangError, type Problem } from "../../errors.js";
-import type { FactDoc } from "../model/pack-types.js";
+import type { FactDoc } from "../model/index.js";
 import { suggest } from "../../base/suggest.js";
 import { parseDay } from "../../calendar/impl/days.js";
 import { kindOf } from "../../calendar/impl/kind-words.js";

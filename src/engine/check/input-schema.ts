@@ -4,7 +4,7 @@
  * rungs, its scorecards and items. This schema is the input check's only source: `input-check.ts`
  * compiles it once per pack, so what a client reads in the schema is exactly what is refused.
  */
-import type { FactDoc, PackDocs, UnitDoc } from "../model/pack-types.js";
+import type { FactDoc, PackDocs, UnitDoc } from "../model/index.js";
 
 /** A JSON Schema node, as plain data. */
 export type SchemaNode = { readonly [k: string]: unknown };

@@ -5,7 +5,7 @@
  * (ASSUMPTION_UNMARKED). Both point at the value, with its file, line and column.
  */
 import type { ProblemCode, ProblemParams } from "../../errors.js";
-import type { Condition, Effective, PackDocs, PeriodDoc, Source } from "../model/pack-types.js";
+import type { Condition, Effective, PackDocs, PeriodDoc, Source } from "../model/index.js";
 import { quoteHas } from "./quote-numbers.js";
 
 /** What the warning pass needs from the compile context. */

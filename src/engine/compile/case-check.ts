@@ -12,8 +12,8 @@ import { problem, YingshangError, type Problem } from "../../errors.js";
 import { parseDay } from "../../calendar/impl/days.js";
 import { suggest } from "../../base/suggest.js";
 import { kindOf } from "../../calendar/impl/kind-words.js";
-import { wordsOf } from "../check/facts-check.js";
-import { INSTANT, type SchemaNode } from "../check/input-schema.js";
+import { wordsOf } from "../check/index.js";
+import { INSTANT, type SchemaNode } from "../check/index.js";
 
 /** The keywords this check understands (annotations included). */
 export const SUPPORTED = new Set(["$schema", "$id", "$defs", "$ref", "title", "description", "default", "type", "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "minimum", "maximum", "format", "pattern", "oneOf", "not", "const", "enum"]);

@@ -1,8 +1,8 @@
 /** Compiles deadlines: variants with their conditions, and periods whose numbers may come from facts. */
 import type { PeriodSpec, ScheduleSpec } from "../../calendar/index.js";
 import { fail } from "../../errors.js";
-import type { DeadlineDoc, Effective, FactRef, PeriodDoc, Source } from "../model/pack-types.js";
-import { checkIds, type Ctx, type Predicate } from "../check/ctx.js";
+import type { DeadlineDoc, Effective, FactRef, PeriodDoc, Source } from "../model/index.js";
+import { checkIds, type Ctx, type Predicate } from "../check/index.js";
 import { own } from "../../base/readonly-map.js";
 import { kindOf } from "../../calendar/impl/kind-words.js";
 

@@ -1,11 +1,11 @@
 /** Compiles escalation ladders and checks that they neither skip nor loop outside declared jumps/returns. */
-import type { Effective, LadderDoc, PeriodDoc, RungDoc, Source, UnitRef } from "../model/pack-types.js";
+import type { Effective, LadderDoc, PeriodDoc, RungDoc, Source, UnitRef } from "../model/index.js";
 import { suggest } from "../../base/suggest.js";
-import { checkIds, type Ctx, type Predicate } from "../check/ctx.js";
+import { checkIds, type Ctx, type Predicate } from "../check/index.js";
 import { compilePeriod, type PeriodResolver } from "./deadlines.js";
-import type { UnitResolver } from "./tables.js";
+import type { UnitResolver } from "./table-types.js";
 import { ReadonlyIndex } from "../../base/readonly-map.js";
-import { PartsMemo } from "../model/result-memo.js";
+import { PartsMemo } from "../model/index.js";
 
 export interface CompiledRung {
   readonly id: string;

@@ -3,12 +3,12 @@
  * (or a designation) for every case, and that a `unique` table never has two rules applying.
  */
 import { YingshangError } from "../../errors.js";
-import type { Condition } from "../model/pack-types.js";
+import type { Condition } from "../model/index.js";
 import { runTable } from "./run-table.js";
-import type { CompiledTable } from "./tables.js";
-import type { Ctx } from "../check/ctx.js";
-import { candidateValues, factCombinations } from "../model/fact-space.js";
-import type { FactsChecker } from "../check/facts-check.js";
+import type { CompiledTable } from "./table-types.js";
+import type { Ctx } from "../check/index.js";
+import { candidateValues, factCombinations } from "../model/index.js";
+import type { FactsChecker } from "../check/index.js";
 
 const COMBINATION_LIMIT = 4096;
 

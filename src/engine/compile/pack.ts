@@ -5,26 +5,26 @@
 import { defaultCalendar, type Calendar } from "../../calendar/index.js";
 import { isProvisionalMode, provisionalOf, type ProvisionalMode } from "../../calendar/impl/provisional.js";
 import { YingshangError, type Problem } from "../../errors.js";
-import type { Condition, FactDoc, PackDocs, PackMeta, UnitDoc } from "../model/pack-types.js";
-import { factsOf } from "../check/conditions.js";
+import type { Condition, FactDoc, PackDocs, PackMeta, UnitDoc } from "../model/index.js";
+import { factsOf } from "../check/index.js";
 import { compileDeadlines, type CompiledDeadline } from "./deadlines.js";
 import { compileLadders, type CompiledLadder } from "./ladders.js";
-import { checkDuties, checkScorecards } from "./scoring.js";
-import { checkStaffing } from "./staffing.js";
-import { compileTables, type CompiledTable } from "./tables.js";
-import { Ctx } from "../check/ctx.js";
-import { compileFactsCheck, type FactsChecker } from "../check/facts-check.js";
-import { buildInputSchema, type SchemaNode } from "../check/input-schema.js";
+import { checkDuties, checkScorecards, checkStaffing } from "../check/index.js";
+import { compileTables } from "./tables.js";
+import type { CompiledTable } from "./table-types.js";
+import { Ctx } from "../check/index.js";
+import { compileFactsCheck, type FactsChecker } from "../check/index.js";
+import { buildInputSchema, type SchemaNode } from "../check/index.js";
 import { compileCaseCheck, type CaseCheck } from "./case-check.js";
-import { fnv1a64 } from "../model/hash.js";
-import { readPackFiles } from "../read/read-pack.js";
+import { fnv1a64 } from "../model/index.js";
+import { readPackFiles } from "../read/index.js";
 import { checkExactlyOneLead } from "./one-lead.js";
 import { deepFreeze, freezeAll } from "../../base/freeze.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../base/yaml-read.js";
 import { ReadonlyIndex } from "../../base/readonly-map.js";
 import { receiptMaker, type ReceiptMaker } from "./receipt.js";
-import { checkPackWarnings } from "../check/pack-warnings.js";
-import { assumptionsOf, resolvePeriods } from "../check/assumptions.js";
+import { checkPackWarnings } from "../check/index.js";
+import { assumptionsOf, resolvePeriods } from "../check/index.js";
 
 /** How much of the document the pack encodes: clauses cited by a rule, ladder, item or duty. */
 export interface Coverage {

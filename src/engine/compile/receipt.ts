@@ -1,8 +1,8 @@
 /** The receipt of every result: which pack (id, version, hash) and calendar answered, as of which date. */
 import { fail } from "../../errors.js";
 import { formatDay, parseDay } from "../../calendar/impl/days.js";
-import type { PackMeta } from "../model/pack-types.js";
-import type { Receipt } from "../model/trace.js";
+import type { PackMeta } from "../model/index.js";
+import type { Receipt } from "../model/index.js";
 
 
 

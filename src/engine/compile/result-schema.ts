@@ -3,8 +3,8 @@
  * unit ids, its deadline, ladder and scorecard ids. Every part is discriminated by `kind`. A test
  * validates every bundled pack test's result against it (with ajv), so it says what is returned.
  */
-import { ROLES, type PackDocs, type UnitDoc } from "../model/pack-types.js";
-import { DATE, DRAFT, type SchemaNode } from "../check/input-schema.js";
+import { ROLES, type PackDocs, type UnitDoc } from "../model/index.js";
+import { DATE, DRAFT, type SchemaNode } from "../check/index.js";
 
 const STR: SchemaNode = { type: "string" };
 const NSTR: SchemaNode = { type: ["string", "null"] };

@@ -7,9 +7,9 @@ import { fail } from "../../errors.js";
 import type { AssignmentResult, CompiledRule, CompiledTable } from "./table-types.js";
 
 export type { AssignmentResult } from "./table-types.js";
-import { inForce } from "../check/ctx.js";
+import { inForce } from "../check/index.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
-import type { Evaluation } from "../model/trace.js";
+import type { Evaluation } from "../model/index.js";
 
 /** Freezes an assignment result by its known shape (cheaper than a generic deep walk). */
 export function freezeAssignment(r: AssignmentResult): AssignmentResult {

@@ -6,10 +6,9 @@
  * Used only when tracing is off (a trace must show every rule) and when every fact the table reads
  * is present, so answers and errors are exactly those of the rule-by-rule loop.
  */
-import type { Condition, FactDoc } from "../model/pack-types.js";
+import type { Condition, FactDoc } from "../model/index.js";
 import type { Bucket, CompiledRule, CompiledTable, DecideWithout, TableIndex } from "./table-types.js";
-import { factsOf } from "../check/conditions.js";
-import { factDomain } from "../check/facts-check.js";
+import { factDomain, factsOf } from "../check/index.js";
 
 const MAX_BUCKETS = 4096;
 

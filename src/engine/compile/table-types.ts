@@ -1,9 +1,9 @@
 /** The shapes of compiled decision tables and of their results (types only). */
-import type { Effective, Role, Source, TableDoc } from "../model/pack-types.js";
-import type { Predicate } from "../check/ctx.js";
-import type { NotEvaluated } from "../model/not-evaluated.js";
-import type { ResultMemo } from "../model/result-memo.js";
-import type { Receipt, TraceEntry } from "../model/trace.js";
+import type { Effective, Role, Source, TableDoc } from "../model/index.js";
+import type { Predicate } from "../check/index.js";
+import type { NotEvaluated } from "../model/index.js";
+import type { ResultMemo } from "../model/index.js";
+import type { Receipt, TraceEntry } from "../model/index.js";
 
 export type UnitResolver = (facts: Readonly<Record<string, unknown>>) => string | null;
 

@@ -1,14 +1,13 @@
 /** Compiles assignment tables: conditions to predicates, unit references to resolvers. */
-import { ROLES, type Role, type RoleRef, type UnitRef } from "../model/pack-types.js";
-import { checkIds, inForce, type Ctx } from "../check/ctx.js";
+import { ROLES, type Role, type RoleRef, type UnitRef } from "../model/index.js";
+import { checkIds, inForce, type Ctx } from "../check/index.js";
 import { buildDecideWithout, buildTableIndex } from "./table-index.js";
 import type { CompiledConsequence, DecideWithout, CompiledRule, CompiledTable, TableIndex, UnitResolver } from "./table-types.js";
 
-export type { CompiledRule, CompiledTable, UnitResolver } from "./table-types.js";
-import { factsOf } from "../check/conditions.js";
-import { ResultMemo } from "../model/result-memo.js";
-import { factSlots } from "../check/facts-check.js";
-import { notEvaluated } from "../model/not-evaluated.js";
+import { factsOf } from "../check/index.js";
+import { ResultMemo } from "../model/index.js";
+import { factSlots } from "../check/index.js";
+import { notEvaluated } from "../model/index.js";
 import { ReadonlyIndex } from "../../base/readonly-map.js";
 import type { AssignmentResult } from "./table-types.js";
 

@@ -1,12 +1,12 @@
 /** Assignment: facts → the lead unit and other roles, by a pack's decision tables. */
-import type { CompiledTable } from "../compile/table-types.js";
-import { runTable, type AssignmentResult } from "../compile/run-table.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions } from "../model/trace.js";
+import type { CompiledTable } from "../compile/index.js";
+import { runTable, type AssignmentResult } from "../compile/index.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions } from "../model/index.js";
 import { begin } from "./begin.js";
 import { findInForce } from "./find.js";
 
-export type { AssignmentResult } from "../compile/run-table.js";
+export type { AssignmentResult } from "../compile/index.js";
 
 /**
  * Runs one decision table of a pack on a case's facts.

@@ -1,6 +1,6 @@
 /** The common start of every evaluation: the pack in force on asOf, checked facts, a receipt. */
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Evaluation } from "../model/trace.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Evaluation } from "../model/index.js";
 
 const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
 

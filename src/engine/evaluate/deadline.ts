@@ -2,15 +2,15 @@
 import { computeDeadline, scheduleCompliance, scheduleDueDates, type CaseEvents, type DeadlineResult, type PeriodSpec } from "../../calendar/index.js";
 import { fail } from "../../errors.js";
 import { NO_LEDGER, NO_WARNINGS } from "../../calendar/deadline.js";
-import type { CompiledDeadline } from "../compile/deadlines.js";
-import { inForce } from "../check/ctx.js";
+import type { CompiledDeadline } from "../compile/index.js";
+import { inForce } from "../check/index.js";
 import { begin } from "./begin.js";
-import type { Evaluation } from "../model/trace.js";
+import type { Evaluation } from "../model/index.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Receipt, TraceEntry } from "../model/trace.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Receipt, TraceEntry } from "../model/index.js";
 import { findInForce } from "./find.js";
-import { checkKeys, instantCheck } from "../compile/case-check.js";
+import { checkKeys, instantCheck } from "../compile/index.js";
 
 /** What a deadline evaluation needs: the case's facts and events, or for a schedule a date range. */
 export interface DeadlineInput {

@@ -9,13 +9,13 @@
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
 import { scheduleDueDates, type ScheduleSpec } from "../../calendar/index.js";
 import { begin } from "./begin.js";
-import { inForce } from "../check/ctx.js";
+import { inForce } from "../check/index.js";
 import { deepFreeze } from "../../base/freeze.js";
-import { parsePeriod, readPeriod, type PeriodKind } from "../model/period.js";
+import { parsePeriod, readPeriod, type PeriodKind } from "../model/index.js";
 import { suggest } from "../../base/suggest.js";
-import type { Effective, Source } from "../model/pack-types.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Receipt } from "../model/trace.js";
+import type { Effective, Source } from "../model/index.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Receipt } from "../model/index.js";
 
 /** Who did a periodic duty, and when. */
 export interface DutyRecord {

@@ -1,15 +1,15 @@
 /** Escalation: where a case stands on a pack's ladder, who must act by when, and what comes next. */
 import { dueWithin } from "../../calendar/deadline.js";
 import { fail } from "../../errors.js";
-import type { Outcome } from "../model/pack-types.js";
-import type { CompiledLadder, CompiledRung } from "../compile/ladders.js";
+import type { Outcome } from "../model/index.js";
+import type { CompiledLadder, CompiledRung } from "../compile/index.js";
 import { begin } from "./begin.js";
-import type { Evaluation } from "../model/trace.js";
+import type { Evaluation } from "../model/index.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Receipt, TraceEntry } from "../model/trace.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Receipt, TraceEntry } from "../model/index.js";
 import { findInForce } from "./find.js";
-import { checkKeys, instantCheck } from "../compile/case-check.js";
+import { checkKeys, instantCheck } from "../compile/index.js";
 
 /** One step of a case's history: the rung it reached, when, and how that rung ended (if it has). */
 export interface HistoryEntry {

@@ -1,20 +1,20 @@
 /** One call for everything a pack computes about a case: assignment, deadlines, escalation, scores. */
 import type { CaseEvents } from "../../calendar/index.js";
 import { YingshangError } from "../../errors.js";
-import { fireUntraced, resultOf, runTable, type AssignmentResult } from "../compile/run-table.js";
-import { PartsMemo } from "../model/result-memo.js";
+import { fireUntraced, resultOf, runTable, type AssignmentResult } from "../compile/index.js";
+import { PartsMemo } from "../model/index.js";
 import { findDeadline, freezeDeadline, runDeadline, type DeadlineEvaluation } from "./deadline.js";
 import { findLadder, freezeEscalation, runLadder, type EscalationResult, type HistoryEntry } from "./escalate.js";
-import { inForce } from "../check/ctx.js";
+import { inForce } from "../check/index.js";
 import { beginChecked, latestReceived } from "./begin.js";
 import { provisionalTouched } from "./provisional-touch.js";
 import { deepFreeze } from "../../base/freeze.js";
-import { notEvaluated, type NotEvaluated } from "../model/not-evaluated.js";
-import type { CompiledTable } from "../compile/tables.js";
-import type { Pack } from "../compile/pack.js";
+import { notEvaluated, type NotEvaluated } from "../model/index.js";
+import type { CompiledTable } from "../compile/index.js";
+import type { Pack } from "../compile/index.js";
 import { findScorecard, runScore, type ScoreInput, type ScoreResult } from "./score.js";
-import type { EvalOptions, Receipt } from "../model/trace.js";
-import { partError, type PartError } from "../model/part-error.js";
+import type { EvalOptions, Receipt } from "../model/index.js";
+import { partError, type PartError } from "../model/index.js";
 
 /** A case, as given to `evaluate` and to `yingshang eval`. */
 export interface CaseInput {
@@ -33,9 +33,9 @@ export interface CaseInput {
   scoring?: Record<string, ScoreInput>;
 }
 
-export type { NotEvaluated } from "../model/not-evaluated.js";
+export type { NotEvaluated } from "../model/index.js";
 
-export type { PartError } from "../model/part-error.js";
+export type { PartError } from "../model/index.js";
 
 /**
  * What a pack computes for a case. Each part is discriminated by `kind`: a table's `assigned`,

@@ -1,7 +1,7 @@
 /** Finds the version of a table, deadline, ladder or scorecard in force on a date, or fails saying why. */
 import { fail } from "../../errors.js";
-import type { Effective } from "../model/pack-types.js";
-import { inForce } from "../check/ctx.js";
+import type { Effective } from "../model/index.js";
+import { inForce } from "../check/index.js";
 
 export function findInForce<T extends { id: string; effective?: Effective | undefined }>(kind: string, packId: string, all: readonly T[], versions: readonly T[] | undefined, id: string, asOf: string): T {
   // Most rules have one version and no dates of their own: no search needed.

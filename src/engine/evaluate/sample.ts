@@ -17,13 +17,13 @@
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
-import { inForce } from "../check/ctx.js";
+import { inForce } from "../check/index.js";
 import { begin } from "./begin.js";
 import { deepFreeze } from "../../base/freeze.js";
-import { readPeriod } from "../model/period.js";
+import { readPeriod } from "../model/index.js";
 import { suggest } from "../../base/suggest.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Receipt } from "../model/trace.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Receipt } from "../model/index.js";
 
 export interface SampleInput {
   /** The period drawn for: `2026-Q1` (or `2026-03`, `2026-H1`, `2026`). */

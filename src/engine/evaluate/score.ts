@@ -1,11 +1,11 @@
 /** Scoring: deductions and surveys → per-category scores (扣完为止), the total, and rankings. */
 import { fail } from "../../errors.js";
-import type { ScorecardDoc } from "../model/pack-types.js";
-import { inForce } from "../check/ctx.js";
+import type { ScorecardDoc } from "../model/index.js";
+import { inForce } from "../check/index.js";
 import { begin } from "./begin.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
-import type { Pack } from "../compile/pack.js";
-import type { EvalOptions, Receipt, TraceEntry } from "../model/trace.js";
+import type { Pack } from "../compile/index.js";
+import type { EvalOptions, Receipt, TraceEntry } from "../model/index.js";
 import { findInForce } from "./find.js";
 
 /** Recorded incidents and survey answers of one unit for one period. */

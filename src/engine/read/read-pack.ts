@@ -1,6 +1,6 @@
 /** Reads a pack's files (already in memory) into validated documents, with positions for errors. */
 import { problem, type Place, type Problem } from "../../errors.js";
-import type { PackDocs } from "../model/pack-types.js";
+import type { PackDocs } from "../model/index.js";
 import { FILE_ITEMS, salvage, Skipped } from "./salvage.js";
 import { checkSchemaAt, type SchemaName } from "./schemas.js";
 import { suggest } from "../../base/suggest.js";

@@ -4,7 +4,7 @@
  * is a list of ROSTER_INVALID problems.
  */
 import { problem, YingshangError, type Place, type Problem, type ProblemCode, type ProblemParams } from "../../errors.js";
-import type { CadreKind } from "../model/pack-types.js";
+import type { CadreKind } from "../model/index.js";
 import { checkSchema } from "./schemas.js";
 import { suggest } from "../../base/suggest.js";
 import { pointerToPath, readYaml, type Pos } from "../../base/yaml-read.js";

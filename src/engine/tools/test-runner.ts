@@ -1,16 +1,16 @@
 /** Runs a pack's tests (tests/*.yaml: `{name, asOf, input, expected}`) and reports like `opa test`. */
 import { problem, YingshangError, type Problem } from "../../errors.js";
-import { assign } from "../evaluate/assign.js";
-import { deadline } from "../evaluate/deadline.js";
-import { escalate } from "../evaluate/escalate.js";
-import { evaluate } from "../evaluate/evaluate.js";
-import { checkSchema } from "../read/schemas.js";
+import { assign } from "../evaluate/index.js";
+import { deadline } from "../evaluate/index.js";
+import { escalate } from "../evaluate/index.js";
+import { evaluate } from "../evaluate/index.js";
+import { checkSchema } from "../read/index.js";
 import { partialMatch, type Mismatch } from "./partial-match.js";
 import { readYaml } from "../../base/yaml-read.js";
-import { compilePack, type CompileOptions, type Pack } from "../compile/pack.js";
-import type { PackTestDoc } from "../model/pack-types.js";
-import { sample } from "../evaluate/sample.js";
-import { rank, score } from "../evaluate/score.js";
+import { compilePack, type CompileOptions, type Pack } from "../compile/index.js";
+import type { PackTestDoc } from "../model/index.js";
+import { sample } from "../evaluate/index.js";
+import { rank, score } from "../evaluate/index.js";
 
 /** One failed test: where it is, and expected vs actual at each differing path. */
 export interface TestFailure {

@@ -5,7 +5,7 @@
  */
 import { evaluate, explain, inputSchema, YingshangError, type CaseInput, type Pack, type PeriodDeadlineResult } from "../../core.js";
 import { h, fill } from "./dom.js";
-import type { ViewContext } from "./main.js";
+import type { ViewContext } from "./state.js";
 import { renderLedgerCalendar } from "./calendar-view.js";
 import { group, schemaField, type FormField } from "./case-form.js";
 import { problemLine } from "./words.js";

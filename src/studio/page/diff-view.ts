@@ -4,7 +4,7 @@
  */
 import { diffPacks, type DiffReport, type Problem } from "../../core.js";
 import { h, fill } from "./dom.js";
-import type { ViewContext } from "./main.js";
+import type { ViewContext } from "./state.js";
 import { AREA, CHANGE, IMPACT, problemLine } from "./words.js";
 
 const POPULATION = 2000;

@@ -5,7 +5,7 @@
 import { parse } from "yaml";
 import { h } from "./dom.js";
 import { citedByName, documentPieces, locateClauses, sourceQuotes, type DocPiece } from "./clauses.js";
-import type { ViewContext } from "./main.js";
+import type { ViewContext } from "./state.js";
 
 /** Test names by the clauses they cite (the clause in the name's closing parenthesis). */
 export function testsByClause(files: Record<string, string>, ids: readonly string[]): Map<string, { file: string; name: string }[]> {

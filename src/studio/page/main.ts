@@ -7,6 +7,7 @@ import { h, fill } from "./dom.js";
 import { PackEditor } from "./editor.js";
 import { entryLabel, PackState, type Entry, type Files } from "./state.js";
 import { FILE_ZH, problemLine } from "./words.js";
+import type { ViewContext } from "./state.js";
 import { renderDocument } from "./document-view.js";
 import { renderTables } from "./table-view.js";
 import { renderTests } from "./tests-view.js";
@@ -26,15 +27,6 @@ const TABS: [Tab, string][] = [
 ];
 
 /** What the views get: the pack being edited and ways back into the page. */
-export interface ViewContext {
-  state: PackState;
-  /** Whether saving writes files (served by `yingshang studio` with this folder). */
-  served: boolean;
-  /** Opens a file in the editor, at a line. */
-  openFile(file: string, line?: number): void;
-  /** Re-renders after a save. */
-  refresh(): void;
-}
 
 class Studio {
   private entries: Entry[] = [];

@@ -107,3 +107,14 @@ export class PackState {
     return runPackTests(files, this.folder ? { folder: this.folder } : {});
   }
 }
+
+/** What every view of the studio is given: the pack being edited and how to act on the page. */
+export interface ViewContext {
+  state: PackState;
+  /** Whether saving writes files (served by `yingshang studio` with this folder). */
+  served: boolean;
+  /** Opens a file in the editor, at a line. */
+  openFile(file: string, line?: number): void;
+  /** Re-renders after a save. */
+  refresh(): void;
+}

@@ -4,10 +4,10 @@
  * what the loader proved about "exactly one" (checkExactlyOneLead ran when the pack compiled).
  */
 import type { Condition, FactDoc, Pack, TableDoc, UnitRef } from "../../core.js";
-import { candidateValues } from "../../engine/model/fact-space.js";
-import { factNames } from "../../engine/compile/one-lead.js";
+import { candidateValues } from "../../engine/model/index.js";
+import { factNames } from "../../engine/compile/index.js";
 import { h } from "./dom.js";
-import type { ViewContext } from "./main.js";
+import type { ViewContext } from "./state.js";
 import { HIT_POLICY, OPERATOR, ROLE } from "./words.js";
 
 type Leaf = Extract<Condition, { fact: string }>;

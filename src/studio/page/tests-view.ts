@@ -1,6 +1,6 @@
 /** The pack's tests, run with the core's runPackTests (as `yingshang test` does): each test, and expected vs actual where they differ. */
 import { h, fill } from "./dom.js";
-import type { ViewContext } from "./main.js";
+import type { ViewContext } from "./state.js";
 import { problemLine } from "./words.js";
 
 const show = (v: unknown): string => (v === undefined ? "（无）" : typeof v === "string" ? v : JSON.stringify(v, null, 1));

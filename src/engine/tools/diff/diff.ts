@@ -4,8 +4,8 @@
  * minimal example of each. For CI: a change of outcomes should come with a version bump.
  */
 import { fail } from "../../../errors.js";
-import type { CaseInput } from "../../evaluate/evaluate.js";
-import type { Pack } from "../../compile/pack.js";
+import type { CaseInput } from "../../evaluate/index.js";
+import type { Pack } from "../../compile/index.js";
 import { impact, type ImpactReport } from "./impact.js";
 import { generatePopulation } from "./population.js";
 import { structuralChanges, type PackChange } from "./structure.js";

@@ -4,15 +4,15 @@
  * shrink one example of each kind to the fewest facts that still show the change.
  */
 import { YingshangError } from "../../../errors.js";
-import { assign } from "../../evaluate/assign.js";
-import { deadline } from "../../evaluate/deadline.js";
-import { escalate } from "../../evaluate/escalate.js";
-import { evaluate, type CaseInput, type CaseResult } from "../../evaluate/evaluate.js";
-import type { Pack } from "../../compile/pack.js";
-import { score } from "../../evaluate/score.js";
-import { begin } from "../../evaluate/begin.js";
+import { assign } from "../../evaluate/index.js";
+import { deadline } from "../../evaluate/index.js";
+import { escalate } from "../../evaluate/index.js";
+import { evaluate, type CaseInput, type CaseResult } from "../../evaluate/index.js";
+import type { Pack } from "../../compile/index.js";
+import { score } from "../../evaluate/index.js";
+import { begin } from "../../evaluate/index.js";
 import { missingFact } from "../explain/words.js";
-import { inForce } from "../../check/ctx.js";
+import { inForce } from "../../check/index.js";
 
 /** The kinds of outcome a change can touch. */
 export const IMPACT_KINDS = ["lead", "roles", "outcome", "dueDate", "escalation", "scoreTotal", "applicability"] as const;

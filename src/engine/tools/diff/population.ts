@@ -4,12 +4,12 @@
  * histories along the ladders, incidents and survey answers for the scorecards. Reproducible:
  * a fixed-seed generator, so the same two packs always give the same population.
  */
-import type { CaseInput } from "../../evaluate/evaluate.js";
-import type { HistoryEntry } from "../../evaluate/escalate.js";
-import type { Condition, FactDoc, PackDocs } from "../../model/pack-types.js";
-import type { Pack } from "../../compile/pack.js";
-import type { ScoreInput } from "../../evaluate/score.js";
-import { candidateValues } from "../../model/fact-space.js";
+import type { CaseInput } from "../../evaluate/index.js";
+import type { HistoryEntry } from "../../evaluate/index.js";
+import type { Condition, FactDoc, PackDocs } from "../../model/index.js";
+import type { Pack } from "../../compile/index.js";
+import type { ScoreInput } from "../../evaluate/index.js";
+import { candidateValues } from "../../model/index.js";
 
 /** xorshift32: small, fast, reproducible. */
 export function rng(seed: number): () => number {

@@ -3,8 +3,8 @@
  * removed, conditions and units of a rule changed, deadline days, ladder rungs, scoring items,
  * deductions and caps, effective dates, the version.
  */
-import type { Condition, PackDocs } from "../../model/pack-types.js";
-import type { Pack } from "../../compile/pack.js";
+import type { Condition, PackDocs } from "../../model/index.js";
+import type { Pack } from "../../compile/index.js";
 import { conditionText } from "../explain/words.js";
 
 /** One change between two versions of a pack. */

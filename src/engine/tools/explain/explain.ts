@@ -3,8 +3,8 @@
  * the clauses, for policy staff who do not read code. Built on `evaluate()` and its trace.
  */
 import { fail } from "../../../errors.js";
-import type { CaseInput, CaseResult } from "../../evaluate/evaluate.js";
-import type { Pack } from "../../compile/pack.js";
+import type { CaseInput, CaseResult } from "../../evaluate/index.js";
+import type { Pack } from "../../compile/index.js";
 import { assignmentSection, deadlineSection, errorSection, escalationSection, scoreSection, type ExplainLine, type ExplainSection, type SectionContext } from "./sections.js";
 import type { Lang } from "./words.js";
 

@@ -1,16 +1,16 @@
 /** Builds one section of an explanation per table, deadline, ladder and scorecard of a case result. */
 import { computeDeadline } from "../../../calendar/index.js";
 import { YingshangError } from "../../../errors.js";
-import type { AssignmentResult } from "../../evaluate/assign.js";
-import type { DeadlineEvaluation, PeriodDeadlineResult } from "../../evaluate/deadline.js";
-import type { EscalationResult } from "../../evaluate/escalate.js";
-import type { CaseInput, NotEvaluated } from "../../evaluate/evaluate.js";
-import type { Pack } from "../../compile/pack.js";
-import type { Assumption, Condition, PeriodDoc } from "../../model/pack-types.js";
-import type { ScoreResult } from "../../evaluate/score.js";
-import type { TraceEntry } from "../../model/trace.js";
-import type { PartError } from "../../model/part-error.js";
-import { inForce } from "../../check/ctx.js";
+import type { AssignmentResult } from "../../evaluate/index.js";
+import type { DeadlineEvaluation, PeriodDeadlineResult } from "../../evaluate/index.js";
+import type { EscalationResult } from "../../evaluate/index.js";
+import type { CaseInput, NotEvaluated } from "../../evaluate/index.js";
+import type { Pack } from "../../compile/index.js";
+import type { Assumption, Condition, PeriodDoc } from "../../model/index.js";
+import type { ScoreResult } from "../../evaluate/index.js";
+import type { TraceEntry } from "../../model/index.js";
+import type { PartError } from "../../model/index.js";
+import { inForce } from "../../check/index.js";
 import { ledgerLines, statusText } from "./ledger.js";
 import { conditionFacts, conditionText, factLabel, leafText, missingFact, periodText, roleWord, shortQuote, triggerWord, unitName, valueText, type Lang } from "./words.js";
 

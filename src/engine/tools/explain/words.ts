@@ -2,8 +2,8 @@
  * Words for explanations: operators, roles, statuses, fact values and conditions in plain Chinese
  * or English, using the pack's own names (units' `zh`, facts' `zh`, enum `valuesZh`).
  */
-import type { Condition, Operator } from "../../model/pack-types.js";
-import type { Pack } from "../../compile/pack.js";
+import type { Condition, Operator } from "../../model/index.js";
+import type { Pack } from "../../compile/index.js";
 
 /** The language of an explanation. */
 export type Lang = "zh" | "en";

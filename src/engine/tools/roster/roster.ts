@@ -4,8 +4,8 @@
  * whether each change was made at the right time, for a stated reason and filed.
  */
 import { fail, type Problem } from "../../../errors.js";
-import type { Pack } from "../../compile/pack.js";
-import { buildRoster, readRosterYaml } from "../../read/roster-read.js";
+import type { Pack } from "../../compile/index.js";
+import { buildRoster, readRosterYaml } from "../../read/index.js";
 import { checkStaffingRules } from "./rules.js";
 
 /** Options of {@link checkRoster}. */

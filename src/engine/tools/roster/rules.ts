@@ -1,7 +1,7 @@
 /** The staffing rules of a pack (staffing.yaml) applied to a roster that has passed `buildRoster`. */
-import type { CadreKind, StaffingCountDoc, StaffingDoc, UnitDoc } from "../../model/pack-types.js";
+import type { CadreKind, StaffingCountDoc, StaffingDoc, UnitDoc } from "../../model/index.js";
 import { addDays, addYears, inPost, monthOf } from "./dates.js";
-import type { RosterChange, RosterModel, RosterSink, RosterUnit } from "../../read/roster-read.js";
+import type { RosterChange, RosterModel, RosterSink, RosterUnit } from "../../read/index.js";
 
 const CADRE_ZH: Record<CadreKind, string> = { "young-reserve": "年轻后备干部", "station-head": "基层站所负责人", "mid-level": "机关中层干部", other: "其他" };
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -1,6 +1,6 @@
 /** Checks staffing.yaml beyond its schema: every citation, the filing unit, and the shape of each count. */
-import type { StaffingCountDoc, StaffingRuleDoc } from "../model/pack-types.js";
-import type { Ctx } from "../check/ctx.js";
+import type { StaffingCountDoc, StaffingRuleDoc } from "../model/index.js";
+import type { Ctx } from "./ctx.js";
 
 const FILE = "staffing.yaml";
 

@@ -1,5 +1,5 @@
 /** Checks scorecards (maxima add up to the total; a survey's best answer gives the category max) and duties. */
-import { checkIds, type Ctx } from "../check/ctx.js";
+import { checkIds, type Ctx } from "./ctx.js";
 import { suggest } from "../../base/suggest.js";
 
 export function checkScorecards(ctx: Ctx): void {

@@ -1,11 +1,11 @@
 /** `yingshang calendar …`: working-day arithmetic and deadlines from the command line. */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { fail } from "../../errors.js";
-import { computeDeadline, defaultCalendar, loadCalendar, type Calendar, type CaseEvents, type DeadlineResult, type DeadlineStatus, type PeriodSpec } from "../../calendar/index.js";
-import { parseDay, weekdayName } from "../../calendar/impl/days.js";
-import { emit, runAction, type OutputOptions } from "../output.js";
-import { registerCalendarYear } from "./calendar-year.js";
+import { fail } from "../../../errors.js";
+import { computeDeadline, defaultCalendar, loadCalendar, type Calendar, type CaseEvents, type DeadlineResult, type DeadlineStatus, type PeriodSpec } from "../../../calendar/index.js";
+import { parseDay, weekdayName } from "../../../calendar/impl/days.js";
+import { emit, runAction, type OutputOptions } from "../../output.js";
+import { registerCalendarYear } from "./year.js";
 
 interface CalendarOptions extends OutputOptions {
   calendar?: string;

@@ -2,11 +2,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { DateTime } from "luxon";
-import { fail } from "../../errors.js";
-import { defaultCalendar, importNotice, loadCalendar, noticeYaml, type Calendar } from "../../calendar/index.js";
-import { parseDay } from "../../calendar/impl/days.js";
-import { CALENDAR_END_WARNING_DAYS } from "../../engine/compile/receipt.js";
-import { emit, runAction, type OutputOptions } from "../output.js";
+import { fail } from "../../../errors.js";
+import { defaultCalendar, importNotice, loadCalendar, noticeYaml, type Calendar } from "../../../calendar/index.js";
+import { parseDay } from "../../../calendar/impl/days.js";
+import { CALENDAR_END_WARNING_DAYS } from "../../../engine/compile/index.js";
+import { emit, runAction, type OutputOptions } from "../../output.js";
 
 function readText(file: string, what: string): string {
   try {

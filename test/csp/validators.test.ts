@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import * as packValidators from "../../src/engine/read/pack-validators.gen.js";
-import { PACK_FILES } from "../../src/engine/impl/read-pack.js";
+import { PACK_FILES } from "../../src/engine/read/read-pack.js";
 import { calendar as calendarValidator, type SchemaError } from "../../src/calendar/impl/calendar-validator.gen.js";
 
 const root = resolve(__dirname, "..", "..");

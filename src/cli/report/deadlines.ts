@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { fail } from "../../errors.js";
-import { statusWord, type StatusWord } from "../../engine/tools/diff/diff.js";
+import { statusWord, type StatusWord } from "../../engine/tools/index.js";
 import { BUNDLED_PACKS, loadPack } from "../../engine/compile/load.js";
 import type { Pack } from "../../engine/compile/index.js";
 import { calendarsOption } from "../calendar-option.js";

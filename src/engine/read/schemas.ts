@@ -3,8 +3,8 @@
  * standalone code from the files in `schema/`). Nothing is compiled at run time: ajv's `compile`
  * makes code with `new Function`, which a strict Content-Security-Policy refuses in a browser.
  */
-import * as generated from "../read/pack-validators.gen.js";
-import type { SchemaError, Validator } from "../read/pack-validators.gen.js";
+import * as generated from "./pack-validators.gen.js";
+import type { SchemaError, Validator } from "./pack-validators.gen.js";
 import { problem, type Problem } from "../../errors.js";
 import { pointerSegment, pointerToPath, type Pos } from "../../base/yaml-read.js";
 import { suggest } from "../../base/suggest.js";

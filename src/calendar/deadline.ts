@@ -76,10 +76,6 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   const cutoff = checkSpec(spec);
   checkEventsShape(events);
   const c = cal;
-  if (now === undefined && options?.ledger === false && events.pauses === undefined && events.restarts === undefined && events.extensions === undefined && events.completed === undefined) {
-    const due = plainDue(c, spec, events.received);
-    if (due >= 0) return { dueDate: c.strAt(due) as string, status: null, warnings: NO_WARNINGS as never[], ledger: NO_LEDGER as LedgerEntry[] };
-  }
   // Start: received (or the last restart), moved to the next working day when after the cutoff.
   const rec = startOf(c, cutoff, events.received, "events.received");
   let start = rec.start;
@@ -224,8 +220,6 @@ function eventMoment(v: string, path: string): Moment {
 }
 
 function dayIdx(c: CompiledCalendar, v: string, path: string): number {
-  const i = c.fastIndex(v);
-  if (i >= 0) return i;
   eventMoment(v, path); // a malformed date is an EVENTS_INVALID with its path
   return c.index(v, path);
 }
@@ -236,10 +230,8 @@ function badEvents(path: string, detail: string, fix: string): never {
 
 /** The day an event falls on, and the day counting starts from it (the next working day after the cutoff). */
 function startOf(c: CompiledCalendar, cutoff: number | null, v: string, path: string): { day: number; start: number; late: boolean } {
-  // A plain date inside the calendar has no time of day, so it is never after the cutoff.
-  const plain = c.fastIndex(v);
-  if (plain >= 0) return { day: plain, start: plain, late: false };
   const m = eventMoment(v, path);
+  // A plain date has no time of day (seconds null), so it is never after the cutoff.
   const day = c.index(v, path);
   const late = cutoff !== null && m.seconds !== null && m.seconds > cutoff && c.working(day);
   return { day, start: late ? c.addIndex(day, 1) : day, late };
@@ -314,30 +306,6 @@ function dueWith(k: Counting, ext: number): number {
   return due;
 }
 
-/**
- * The commonest call (a ladder rung's time limit, a batch without `now`): the due day index for a
- * plain received date with no other events, no warnings and no ledger. Same arithmetic as the
- * general path with no pauses or restarts; anything else, including a count that leaves the
- * calendar (whose error the general path words), returns -1 and takes the general path.
- */
-function plainDue(c: CompiledCalendar, spec: PeriodSpec, received: string): number {
-  if (spec.startDay === "included" || (spec.warnAt !== undefined && spec.warnAt.length > 0)) return -1;
-  const start = c.fastIndex(received);
-  if (start < 0) return -1;
-  let due: number;
-  if (spec.workingDays !== undefined) {
-    const t = c.cumAt(start) + spec.workingDays - 1;
-    if (t >= c.workingDayCount) return -1;
-    return c.ordAt(t);
-  }
-  if (spec.days !== undefined) {
-    due = start + spec.days;
-    if (due >= c.size) return -1;
-  } else due = start;
-  if (c.working(due)) return due;
-  return c.cumAt(due) >= c.workingDayCount ? -1 : c.addIndex(due, 1);
-}
-
 // Statuses are frozen values. The ones without data, and running/overdue for the first thousand counts,
 // are frozen once and shared by every result that has them (no allocation, nothing to freeze).
 const NOT_STARTED: DeadlineStatus = Object.freeze({ kind: "not-started" });
@@ -355,15 +323,9 @@ function counted(shared: DeadlineStatus[], kind: "running" | "overdue", n: numbe
 
 /**
  * The due date of a period started on `received` with no other events (a ladder rung's time
- * limit). Internal: the same answer as `computeDeadline(cal, spec, { received }).dueDate`, taking
- * the plain path directly when it applies.
+ * limit). Internal: `computeDeadline(cal, spec, { received }).dueDate`.
  */
 export function dueWithin(cal: Calendar, spec: PeriodSpec, received: string): string {
-  if (cal instanceof CompiledCalendar) {
-    checkSpec(spec);
-    const due = plainDue(cal, spec, received);
-    if (due >= 0) return cal.strAt(due) as string;
-  }
   return computeDeadline(cal, spec, { received }, undefined, LEDGER_OFF).dueDate;
 }
 

@@ -1,13 +1,13 @@
 // The untraced path takes shortcuts for speed: the decision index answers from enum and boolean
 // facts, buckets decided by those facts skip their conditions, results are shared when one rule
-// applies, and a plain deadline skips the general computation. None may change an answer: each is
-// compared here with the traced, rule-by-rule path on generated cases.
+// applies. None may change an answer: each is compared here with the traced, rule-by-rule path on
+// generated cases. (Deadlines have one path since the plain-date shortcut was removed: see
+// docs/performance.md; the edge cases of the calendar's end stay tested below.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assign, computeDeadline, defaultCalendar, evaluate, loadPack, YingshangError, type Pack } from "../../src/index.js";
 import { candidateValues } from "../../src/engine/model/fact-space.js";
 import type { Condition } from "../../src/engine/model/pack-types.js";
-import { dueWithin } from "../../src/calendar/deadline.js";
 
 const PACKS = ["yingkou", "xinghua", "zibo", "suqian"].map((id) => loadPack(id));
 
@@ -83,17 +83,13 @@ describe("plain deadlines", () => {
     fc.constant({ sameDay: true as const }),
   );
 
-  it("a received date alone gives the same due date, or the same error, as the general computation", () => {
+  it("a received date alone gives the same due date, or the same error, as with an empty list of pauses", () => {
     fc.assert(
       fc.property(date, spec, (received, s) => {
-        // An empty list of pauses sends the same case down the general path.
         const general = outcome(() => computeDeadline(cal, s, { received, pauses: [] }, undefined, { ledger: false }));
         expect(outcome(() => computeDeadline(cal, s, { received }, undefined, { ledger: false }))).toEqual(general);
-        // A ladder rung's limit takes the same path without building a result.
-        const viaLadder = outcome(() => dueWithin(cal, s, received));
-        expect(viaLadder).toEqual("error" in (general as object) ? general : (general as { dueDate: string }).dueDate);
       }),
-      { numRuns: 5_000 },
+      { numRuns: 2_000 },
     );
   });
 
@@ -102,7 +98,6 @@ describe("plain deadlines", () => {
       for (const s of [{ workingDays: 1 }, { workingDays: 20 }, { days: 1 }, { days: 3 }, { sameDay: true as const }]) {
         const general = outcome(() => computeDeadline(cal, s, { received, pauses: [] }, undefined, { ledger: false }));
         expect(outcome(() => computeDeadline(cal, s, { received }, undefined, { ledger: false })), `${received} ${JSON.stringify(s)}`).toEqual(general);
-        expect(outcome(() => dueWithin(cal, s, received)), `${received} ${JSON.stringify(s)}`).toEqual("error" in (general as object) ? general : (general as { dueDate: string }).dueDate);
       }
     }
     // The case that must fail: 20 working days from the last day of the range leave it.

@@ -25,7 +25,6 @@ export const K_MAKEUP = 3;
 const KIND_NAMES: readonly DayKind[] = ["workday", "weekend", "holiday", "makeup-workday"];
 
 /** Lookup key of a month and day: month * 40 + day. Any month ≤ 19 and day ≤ 39 stays below the stride. */
-const YEAR_STRIDE = 800;
 
 /** The arrays a calendar is compiled into (see the file comment). */
 export interface DayIndex {
@@ -68,9 +67,6 @@ export class CompiledCalendar implements Calendar {
   readonly #ord: Int32Array;
   readonly #str: string[];
   readonly #names: (string | null)[];
-  readonly #y0: number;
-  readonly #y1: number;
-  readonly #lookup: Int32Array;
 
   constructor(source: CalendarSource, index: DayIndex) {
     this.id = source.id;
@@ -98,15 +94,6 @@ export class CompiledCalendar implements Calendar {
       if (kd === K_WORKDAY || kd === K_MAKEUP) this.#ord[k++] = i;
     }
     this.range = Object.freeze({ from: str[0] ?? "", to: str[size - 1] ?? "" });
-    const start = civil(this.first);
-    const end = civil(this.first + size - 1);
-    this.#y0 = start.y;
-    this.#y1 = end.y;
-    this.#lookup = new Int32Array((this.#y1 - this.#y0 + 1) * YEAR_STRIDE).fill(-1);
-    for (let i = 0; i < size; i++) {
-      const { y, m, d } = civil(this.first + i);
-      this.#lookup[(y - this.#y0) * YEAR_STRIDE + m * 40 + d] = i;
-    }
     Object.freeze(this);
   }
 
@@ -151,31 +138,8 @@ export class CompiledCalendar implements Calendar {
     return this.#names[i] ?? null;
   }
 
-  /** Index of a day inside the range; throws INVALID_DATE / DATE_OUT_OF_RANGE. Hot path first. */
+  /** Index of a day inside the range; throws INVALID_DATE / DATE_OUT_OF_RANGE. */
   index(d: DateInput, what = "date"): number {
-    const t = this.fastIndex(d);
-    return t >= 0 ? t : this.slowIndex(d, what);
-  }
-
-  /** Index of a strict `YYYY-MM-DD` string inside the range through the lookup table, else -1. */
-  fastIndex(d: DateInput): number {
-    if (typeof d === "string" && d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
-      const a = d.charCodeAt(0) - 48, b = d.charCodeAt(1) - 48, c = d.charCodeAt(2) - 48, e = d.charCodeAt(3) - 48;
-      const f = d.charCodeAt(5) - 48, g = d.charCodeAt(6) - 48, h = d.charCodeAt(8) - 48, k = d.charCodeAt(9) - 48;
-      if ((a >>> 0) < 10 && (b >>> 0) < 10 && (c >>> 0) < 10 && (e >>> 0) < 10 && (f >>> 0) < 2 && (g >>> 0) < 10 && (h >>> 0) < 4 && (k >>> 0) < 10) {
-        const y = a * 1000 + b * 100 + c * 10 + e;
-        if (y >= this.#y0 && y <= this.#y1) {
-          // Month ≤ 19 and day ≤ 39 keep the key inside the year's stride; impossible dates hold -1.
-          const t = this.#lookup[(y - this.#y0) * YEAR_STRIDE + (f * 10 + g) * 40 + h * 10 + k];
-          if (t !== undefined) return t;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** Validates the input properly and reports why it has no index. */
-  private slowIndex(d: DateInput, what: string): number {
     const day = toMoment(d, what).day;
     const i = day - this.first;
     if (i < 0 || i >= this.size) {
@@ -272,9 +236,7 @@ export class CompiledCalendar implements Calendar {
   }
 
   toDate(d: DateInput): string {
-    const t = this.fastIndex(d);
-    if (t >= 0) return this.#str[t] as string;
-    // An instant: its Shanghai day, from the table when covered (no new string per call).
+    // Its Shanghai day, from the table when covered (no new string per call).
     const day = toMoment(d).day;
     const i = day - this.first;
     return i >= 0 && i < this.size ? (this.#str[i] as string) : formatDay(day);

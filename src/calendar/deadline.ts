@@ -81,8 +81,8 @@ export function computeDeadline(cal: Calendar, spec: PeriodSpec, events: CaseEve
   let start = rec.start;
   // Absent or empty event lists map to the shared empty list without creating the mapping closure.
   const restarts = !events.restarts?.length ? (NONE as never[]) : events.restarts.map((r, i) => ({ ...startOf(c, cutoff, r.on, `events.restarts[${i}].on`), reason: r.reason ?? "complete materials received (补正)", path: `events.restarts[${i}].on` }));
-  if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day); // (sorting nothing still costs a call)
-  // Indexed loops throughout: for…of over the shared frozen empty list was a measurable cost.
+  if (restarts.length > 1) restarts.sort((x, y) => x.day - y.day);
+  // Indexed loops throughout (docs/performance.md).
   for (let k = 0; k < restarts.length; k++) {
     const r = restarts[k]!;
     if (r.day < rec.day) badEvents(r.path, `(${c.strAt(r.day)}) is before the day received (${c.strAt(rec.day)})`, "check the dates");

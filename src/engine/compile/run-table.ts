@@ -57,7 +57,7 @@ export function fireUntraced(table: CompiledTable, ev: Evaluation): readonly Com
 function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluation): CompiledRule[] {
   const { facts, asOf, trace } = ev;
   const fired: CompiledRule[] = [];
-  // Indexed loops over pack lists: they are frozen, and for…of over a frozen array is several times slower.
+  // Indexed loops over the pack's frozen lists (docs/performance.md).
   for (let i = 0; i < pool.length; i++) {
     const r = pool[i]!;
     if (r.effective !== undefined && !inForce(r.effective, asOf)) {

@@ -112,7 +112,7 @@ export function runDeadline(pack: Pack, d: CompiledDeadline, input: DeadlineInpu
     return { kind: "schedule", deadline: d.id, periods, clause: d.doc.source?.clause ?? null, trace: trace ?? EMPTY, receipt: ev.receipt };
   }
   let chosen: CompiledDeadline["variants"][number] | null = null;
-  // An indexed loop: the variants are frozen, and for…of over a frozen array is several times slower.
+  // An indexed loop over a frozen list (docs/performance.md).
   for (let i = 0; i < d.variants.length; i++) {
     const v = d.variants[i]!;
     if (!inForce(v.effective, asOf)) continue;

@@ -196,7 +196,7 @@ type Return = CompiledLadder["returns"][number];
 
 /** The first jump from `from` (to `to`, or anywhere when `to` is -1) whose condition holds. */
 function findJump(l: CompiledLadder, from: number, to: number, facts: Readonly<Record<string, unknown>>): Jump | undefined {
-  // Indexed loops: the ladder's lists are frozen, and for…of over a frozen array is slow.
+  // Indexed loops over frozen lists (docs/performance.md).
   const jumps = l.jumps;
   for (let i = 0; i < jumps.length; i++) {
     const j = jumps[i]!;

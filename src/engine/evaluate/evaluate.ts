@@ -172,8 +172,8 @@ interface PlanStep {
   readonly needSlots: readonly number[];
 }
 
-// The pack's lists are frozen, and reading frozen arrays is several times slower than plain ones in
-// this V8; evaluate walks a plain copy instead, made once per pack and kept out of reach here.
+// evaluate walks a plain copy of the pack's frozen lists, made once per pack and kept out of reach
+// here (docs/performance.md).
 // The memo of shared assignment records lives here too, one per pack.
 const plans = new WeakMap<Pack, Plan>();
 

@@ -4,29 +4,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultCalendar, loadCalendar } from "../../src/calendar/index.js";
 import { evaluate } from "../../src/engine/evaluate/evaluate.js";
 import { loadPack } from "../../src/engine/compile/load.js";
-import { YingshangError, type Problem } from "../../src/errors.js";
+import { type Problem } from "../../src/errors.js";
 import { y2027 } from "./helpers/year-2027.js";
+import { cli, problems, root, run } from "./helpers/run.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const cli = join(root, "dist/cli.js");
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-function problems(f: () => unknown): Problem[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YingshangError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 // 宿迁 一(八): a complex complaint has 15 working days. Received Monday 2026-12-21: 12-22…12-31 are
 // 8 working days; 2027-01-01…03 are off in the made-up file; 01-04…01-08 make 13; Sunday 01-10 is

@@ -1,18 +1,9 @@
 // Calendar files loaded at run time: extending to 2027, and every contradiction with file:line:col.
 import { describe, expect, it } from "vitest";
 import { defaultCalendar, loadCalendar, type Calendar } from "../../src/calendar/index.js";
-import { YingshangError, type Problem } from "../../src/errors.js";
 import { y2027 } from "./helpers/year-2027.js";
+import { problems } from "./helpers/run.js";
 
-function problems(f: () => unknown): Problem[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YingshangError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 // The made-up 2027 file (helpers/year-2027.ts): every statutory day of 2027, invented blocks around them.
 const Y2027 = y2027();

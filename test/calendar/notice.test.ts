@@ -4,7 +4,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { defaultCalendar, importNotice, loadCalendar, noticeYaml } from "../../src/calendar/index.js";
@@ -13,24 +12,9 @@ import { FESTIVALS, FESTIVALS_FROM } from "../../src/calendar/impl/statutory.dat
 import { statutoryDays } from "../../src/calendar/impl/statutory.js";
 import { evaluate } from "../../src/engine/evaluate/evaluate.js";
 import { loadPack } from "../../src/engine/compile/load.js";
-import { YingshangError, type Problem } from "../../src/errors.js";
 import { styleOf, typesetNotice } from "./helpers/typeset-notice.js";
+import { cli, problems, root, run } from "./helpers/run.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const cli = join(root, "dist/cli.js");
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-function problems(f: () => unknown): Problem[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YingshangError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 beforeAll(() => {
   if (!existsSync(cli)) spawnSync("npx", ["tsup"], { cwd: root, stdio: "ignore" });
 });

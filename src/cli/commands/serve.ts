@@ -6,6 +6,7 @@ import { fail } from "../../errors.js";
 import type { ReloadReport } from "../../serve/registry.js";
 import { calendarsOption } from "../calendar-option.js";
 import { runAction } from "../output.js";
+import { listenOptions, wholeOption } from "../listen.js";
 
 interface ServeCommandOptions {
   host: string;
@@ -16,29 +17,21 @@ interface ServeCommandOptions {
   logLevel: string;
 }
 
-function whole(text: string, what: string, min: number, max: number): number {
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) return fail("INPUT_INVALID", `--${what} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text)}).`, { detail: `bad --${what}` }, { path: what });
-  return n;
-}
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function registerServe(program: Command): void {
-  program
-    .command("serve")
+  listenOptions(program.command("serve"), "8080")
     .description("serve the bundled packs and the pack folders given over HTTP/JSON (POST /v1/packs/{pack}/evaluate, GET /v1/openapi.json …)")
     .argument("[packs...]", "pack folders to serve besides the bundled packs")
-    .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option("--port <port>", "port to listen on (0: any free port)", "8080")
     .option("--calendar <file...>", "extra calendar files (e.g. a 2027 notice)")
     .option("--watch", "reload the pack folders when their files change (as on SIGHUP)")
     .option("--body-limit <bytes>", "largest JSON body accepted (default 1048576); larger is a 413")
     .option("--log-level <level>", `pino log level: ${LEVELS.join(", ")}`, "info")
     .action((packs: string[], opts: ServeCommandOptions) =>
       runAction({}, async () => {
-        const port = whole(opts.port, "port", 0, 65535);
-        const bodyLimit = opts.bodyLimit === undefined ? undefined : whole(opts.bodyLimit, "body-limit", 1, 1 << 30);
+        const port = wholeOption(opts.port, "port", 0, 65535);
+        const bodyLimit = opts.bodyLimit === undefined ? undefined : wholeOption(opts.bodyLimit, "body-limit", 1, 1 << 30);
         if (!LEVELS.includes(opts.logLevel)) fail("INPUT_INVALID", `--log-level must be one of ${LEVELS.join(", ")} (got ${opts.logLevel}).`, { detail: "bad --log-level" }, { path: "log-level" });
         // fastify and the studio load only for this command: every other command starts without them.
         const [{ PackRegistry }, { buildServer }, { studioPlugin }] = await Promise.all([import("../../serve/registry.js"), import("../../serve/server.js"), import("../../studio/server.js")]);

@@ -4,19 +4,16 @@ import { fail } from "../../errors.js";
 import { resolvePackDir } from "../../engine/compile/load.js";
 import type { startStudio } from "../../studio/server.js";
 import { emit, runAction } from "../output.js";
+import { listenOptions, wholeOption } from "../listen.js";
 
 export function registerStudio(program: Command): void {
-  program
-    .command("studio")
+  listenOptions(program.command("studio"), "4318")
     .description("open the studio: edit packs beside their documents, see problems, tables, tests, cases and diffs; saves only the folders given")
     .argument("[packs...]", "pack folders the studio may save (the bundled packs are always offered, read-only)")
-    .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option("--port <port>", "port to listen on (0: any free port)", "4318")
     .option("--json", "machine-readable output (the address, once listening)")
     .action((specs: string[], opts: { host: string; port: string; json?: boolean }) =>
       runAction(opts, async () => {
-        const port = Number(opts.port);
-        if (!/^\d+$/.test(opts.port) || port > 65535) fail("INPUT_INVALID", `--port must be a whole number from 0 to 65535 (got ${opts.port}).`, { detail: "port" }, { path: "--port" });
+        const port = wholeOption(opts.port, "port", 0, 65535);
         const folders = specs.map(resolvePackDir);
         // fastify and the studio load only for this command: every other command starts without them.
         const studio = await import("../../studio/server.js");

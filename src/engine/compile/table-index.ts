@@ -8,7 +8,7 @@
  */
 import type { Condition, FactDoc } from "../model/index.js";
 import type { Bucket, CompiledRule, CompiledTable, DecideWithout, TableIndex } from "./table-types.js";
-import { factDomain, factsOf } from "../check/index.js";
+import { factDomain } from "../check/index.js";
 
 const MAX_BUCKETS = 4096;
 
@@ -112,29 +112,19 @@ export function buildTableIndex(table: CompiledTable, facts: Readonly<Record<str
 
 /**
  * Whether the table's answer is decided without the facts that are absent: every rule in force has
- * a condition that the present enum and boolean facts already make true or false (兴化 二(二): a
- * 重大城建项目 is a focus project whatever its amount, so a missing amount does not matter). Rules read
- * their conditions lazily, so such a table can be run; a fact still needed fails as FACT_MISSING.
+ * a condition that the present enum and boolean facts (`key`: those the table reads) already make
+ * true or false (兴化 二(二): a 重大城建项目 is a focus project whatever its amount, so a missing
+ * amount does not matter). Rules read their conditions lazily, so such a table can be run; a fact
+ * still needed fails as FACT_MISSING.
  */
-export function decidedWithout(table: CompiledTable, facts: Readonly<Record<string, unknown>>, docs: Readonly<Record<string, FactDoc>>, asOf: string, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): boolean {
-  // Only the enum and boolean facts the table's conditions read can decide them (asked for every
-  // table a case does not give all facts of, so not every fact of the pack each time).
-  let names = keyFactsOf.get(table);
-  if (names === undefined) {
-    const reads = new Set<string>();
-    for (const r of table.doc.rules) factsOf(r.when, reads);
-    names = [...reads].filter((n) => docs[n]?.type === "enum" || docs[n]?.type === "boolean");
-    keyFactsOf.set(table, names);
-  }
+function decidedWithout(table: CompiledTable, key: readonly string[], facts: Readonly<Record<string, unknown>>, docs: Readonly<Record<string, FactDoc>>, asOf: string, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): boolean {
   const assign = new Map<string, unknown>();
-  for (const name of names) {
+  for (const name of key) {
     const v = Object.prototype.hasOwnProperty.call(facts, name) && facts[name] !== undefined ? facts[name] : docs[name]!.default;
     if (v !== undefined) assign.set(name, v);
   }
   return table.rules.every((r, ri) => !inForce(r.effective, asOf) || !table.doc.rules[ri]!.when || tri(table.doc.rules[ri]!.when!, assign) !== 2);
 }
-
-const keyFactsOf = new WeakMap<CompiledTable, readonly string[]>();
 
 /**
  * `decidedWithout` made ready at load time. Null when it can never hold (no values of the table's
@@ -144,8 +134,8 @@ const keyFactsOf = new WeakMap<CompiledTable, readonly string[]>();
  * MAX_BUCKETS combinations, the check itself.
  */
 export function buildDecideWithout(table: CompiledTable, facts: Readonly<Record<string, FactDoc>>, reads: ReadonlySet<string>, slots: ReadonlyMap<string, number>, inForce: (e: CompiledRule["effective"], asOf: string) => boolean): DecideWithout | null {
-  const dynamic: DecideWithout = (_p, given, asOf) => decidedWithout(table, given, facts, asOf, inForce);
   const key = [...reads].filter((n) => facts[n]?.type === "enum" || facts[n]?.type === "boolean");
+  const dynamic: DecideWithout = (_p, given, asOf) => decidedWithout(table, key, given, facts, asOf, inForce);
   const domains = key.map((n) => factDomain(facts[n]!)!);
   // Per key fact: its values, then "absent" when it has no default (a default stands in for absence).
   const sizes = key.map((n, i) => domains[i]!.length + (facts[n]!.default === undefined ? 1 : 0));

@@ -1,11 +1,14 @@
 /** The common start of every evaluation: the pack in force on asOf, checked facts, a receipt. */
 import type { Pack } from "../compile/index.js";
-import type { EvalOptions, Evaluation } from "../model/index.js";
+import type { EvalOptions, Evaluation, Receipt } from "../model/index.js";
 
 const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
+/** Starts an evaluation: the receipt for `options.asOf` (refusing a date out of range or force), the facts checked. */
 export function begin(pack: Pack, facts: unknown, options: EvalOptions, latest?: string): Evaluation {
-  return beginAt(pack, facts, options?.asOf, options?.trace !== false, latest);
+  // The date first: a case read as of a date the pack does not cover is refused as that.
+  const receipt = pack.compiled.receipt(options?.asOf, latest);
+  return started(receipt, facts, pack.compiled.checkFacts(facts), options?.trace !== false);
 }
 
 /** The latest `received` of a case's events (as given), for the calendar-end warning; undefined if none. */
@@ -20,15 +23,11 @@ export function latestReceived(events: unknown): string | undefined {
   return latest;
 }
 
-/** The same, with the options given one by one (no options object per case in a batch). */
-export function beginAt(pack: Pack, facts: unknown, asOf: unknown, traced: boolean, latest?: string): Evaluation {
-  const receipt = pack.compiled.receipt(asOf, latest);
-  const positions = pack.compiled.checkFacts(facts);
-  return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
+/** The same, for facts already checked (`positions` from the case check or the facts checker). */
+export function beginChecked(pack: Pack, facts: unknown, positions: readonly number[], asOf: unknown, traced: boolean, latest?: string): Evaluation {
+  return started(pack.compiled.receipt(asOf, latest), facts, positions, traced);
 }
 
-/** The same, for facts already checked (`positions` from the case check). */
-export function beginChecked(pack: Pack, facts: unknown, positions: readonly number[], asOf: unknown, traced: boolean, latest?: string): Evaluation {
-  const receipt = pack.compiled.receipt(asOf, latest);
+function started(receipt: Receipt, facts: unknown, positions: readonly number[], traced: boolean): Evaluation {
   return { asOf: receipt.asOf, facts: facts === undefined || facts === null ? NO_FACTS : (facts as Record<string, unknown>), positions, trace: traced ? [] : null, receipt };
 }

@@ -44,7 +44,7 @@ export function toMoment(v: DateInput, what = "date"): Moment {
     if (hit) return hit;
     // Only full instants go to luxon: a date-time needs at least "YYYY-MM-DDTHH".
     if (v.length > 10 && (v.charCodeAt(10) === 84 || v.charCodeAt(10) === 116) && parseDay(v.slice(0, 10)) !== -Infinity) {
-      const m = Object.freeze(fromDateTime(DateTime.fromISO(v, { zone: ZONE }), v, what));
+      const m = Object.freeze(fastInstant(v) ?? fromDateTime(DateTime.fromISO(v, { zone: ZONE }), v, what));
       if (recentInstants.size >= 256) recentInstants.clear();
       recentInstants.set(v, m);
       return m;
@@ -57,3 +57,35 @@ export function toMoment(v: DateInput, what = "date"): Moment {
   return invalid(v, what);
 }
 
+// YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]; no offset means Shanghai wall time (as with luxon).
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+const SHANGHAI_OFFSET_MIN = 480;
+
+/**
+ * Shanghai has kept UTC+8 with no daylight time since 1992, so for those years an instant's Shanghai
+ * day and time follow by arithmetic — far cheaper than a time-zone lookup. Other forms and earlier
+ * years return null and go through luxon. Measured in docs/performance.md (2.7× on `evaluate`).
+ */
+function fastInstant(v: string): Moment | null {
+  const m = INSTANT.exec(v);
+  if (!m) return null;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const sec = m[6] ? +m[6] : 0;
+  if (h > 23 || mi > 59 || sec > 59) return null;
+  const localDay = parseDay(v.slice(0, 10));
+  let offset = SHANGHAI_OFFSET_MIN;
+  if (m[7]) offset = 0;
+  else if (m[8]) {
+    const oh = +m[9]!;
+    const om = +m[10]!;
+    if (oh > 23 || om > 59) return null;
+    offset = (m[8] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  // Minutes since the epoch day 0 in UTC, then in Shanghai.
+  const shanghai = localDay * 1440 + h * 60 + mi - offset + SHANGHAI_OFFSET_MIN;
+  const day = Math.floor(shanghai / 1440);
+  if (day < dayNumber(1992, 1, 1)) return null;
+  const minuteOfDay = shanghai - day * 1440;
+  return { day, seconds: minuteOfDay * 60 + sec };
+}

@@ -40,7 +40,7 @@ describe("the studio's case form, generated from the input schema", () => {
     expect(await page.locator("#fact-isMajor option").allTextContents()).toEqual(["（不填）", "是", "否"]);
     expect(await page.locator("#fact-promisedWorkingDays").getAttribute("type")).toBe("number");
     expect(await page.locator("#fact-promisedWorkingDays").getAttribute("min")).toBe("0");
-    expect(await page.locator("#case-asOf").getAttribute("type")).toBe("date");
+    expect(await page.locator("#case-asOf").getAttribute("type")).toBe("text");
   });
 
   it("offers the events of each of the pack's four period deadlines, by their Chinese names", async () => {

@@ -8,7 +8,8 @@
  * check then says, in Chinese, what is missing.
  */
 import type { JsonSchema } from "../../core.js";
-import { h } from "./dom.js";
+import { h, fill } from "./dom.js";
+import { dateHint, readDateText } from "./date-text.js";
 
 type Node = { readonly [k: string]: unknown };
 
@@ -48,9 +49,48 @@ const choices = (n: Node): { value: string; title: string }[] | null =>
 
 const isType = (n: Node, t: string) => n.type === t || (Array.isArray(n.type) && n.type.includes(t));
 
+// A description is a tooltip only when it is written in Chinese (the schema's own are English, for developers).
+const zhText = (v: unknown) => (typeof v === "string" && /[\u4e00-\u9fff]/.test(v) ? v : null);
+
 function label(n: Node, key: string, id: string): HTMLElement {
   const title = typeof n.title === "string" ? n.title : key;
-  return h("label", { for: id, title: typeof n.description === "string" ? n.description : null }, title, " ", h("code", {}, key));
+  return h("label", { for: id, title: zhText(n.description) }, title, " ", h("code", {}, key));
+}
+
+/**
+ * A date or instant as text (not `type="date"`, which Chromium draws in its own locale, mm/dd/yyyy),
+ * with the Chinese reading of what was typed beside it, or a Chinese error. The value read is the ISO
+ * text the engine takes; a bad text is read as typed, so the engine's check refuses it too.
+ */
+function dateInput(id: string, key: string, kind: "date" | "instant", pattern: string | undefined): FormField {
+  const hint = dateHint(kind);
+  const i = h("input", { id, name: key, type: "text", class: "date-input", "data-kind": kind, placeholder: kind === "date" ? "年-月-日" : "年-月-日 时:分", autocomplete: "off", spellcheck: "false", "aria-describedby": `${id}-note` });
+  const note = h("span", { id: `${id}-note`, class: "date-note muted", "aria-live": "polite" }, hint);
+  const show = () => {
+    const r = readDateText(i.value, kind, pattern);
+    i.setCustomValidity(r.kind === "bad" ? r.error : "");
+    i.setAttribute("aria-invalid", String(r.kind === "bad"));
+    // Only what changed is touched: rewriting the same text on blur made Chromium move the scroll
+    // position under the pointer, so a click on 「计算并解释」 right after typing a date was lost.
+    const cls = `date-note ${r.kind === "bad" ? "bad" : r.kind === "ok" ? "ok" : "muted"}`;
+    const text = r.kind === "bad" ? r.error : r.kind === "ok" ? r.zh : hint;
+    if (note.className !== cls) note.className = cls;
+    if (note.textContent !== text) fill(note, text);
+  };
+  i.addEventListener("input", show);
+  // Once left, a good date is shown as the engine will read it (2026年12月1日 → 2026-12-01).
+  i.addEventListener("change", () => {
+    const r = readDateText(i.value, kind, pattern);
+    if (r.kind === "ok" && r.value !== i.value) i.value = r.value.replace("T", " ");
+    show();
+  });
+  return {
+    el: h("div", { class: "date-row" }, i, note),
+    read: () => {
+      const r = readDateText(i.value, kind, pattern);
+      return r.kind === "ok" ? r.value : r.kind === "bad" ? i.value : undefined;
+    },
+  };
 }
 
 /** One field for a schema node at `path` (its last segment is its key). */
@@ -78,8 +118,9 @@ export function schemaField(root: JsonSchema, raw: Node, path: readonly string[]
   }
   if (isType(n, "string") && (n.format === "date" || typeof n.pattern === "string")) {
     // A date, or an instant (a date is an instant: the day, read in Shanghai time).
-    const i = h("input", { id, name: key, type: "date" });
-    return wrap(i, () => i.value || undefined);
+    const kind = n.format === "date" ? "date" : "instant";
+    const d = dateInput(id, key, kind, typeof n.pattern === "string" ? n.pattern : undefined);
+    return wrap(d.el, d.read);
   }
   if (isType(n, "array")) {
     const items = resolve(root, (n.items ?? {}) as Node);

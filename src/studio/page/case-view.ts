@@ -74,13 +74,21 @@ export function renderCase(ctx: ViewContext): HTMLElement {
   const asOfInput = asOf.el.querySelector("input")!;
   asOfInput.value = pack.meta.effective.from > "2026-03-02" ? pack.meta.effective.from : "2026-03-02";
   asOfInput.required = true;
-  const now = schemaField(schema, { ...props.now!, title: `${String(props.now!.title ?? "now")}（当日17时；可不填）` }, ["now"]);
+  asOfInput.dispatchEvent(new Event("input")); // its Chinese reading beside it
+  const now = schemaField(schema, { ...props.now!, title: `${String(props.now!.title ?? "now")}（只填日期即当日17时；可不填）` }, ["now"]);
   const facts = group(schema, props.facts!, ["facts"], { suggestions: (path) => (path.length === 2 ? lookupKeys(pack, path[1]!) : []) });
   const deadlines = deadlineEvents(schema, props.events!);
   const history = folded(schema, "history", "可不填");
   const scoring = folded(schema, "scoring", "可不填");
   const result = h("div", { id: "case-result", class: "case-result" });
   const run = () => {
+    // A date the form cannot read is said beside its field; the case is not sent until it is mended.
+    const bad = [...form.querySelectorAll<HTMLInputElement>('input.date-input[aria-invalid="true"]')];
+    if (bad.length) {
+      fill(result, h("h3", { class: "bad" }, "不能计算"), h("ol", { class: "problems" }, bad.map((i) => h("li", { class: "problem date-problem", "data-field": i.id }, `${form.querySelector(`label[for="${i.id}"]`)?.firstChild?.textContent ?? i.name}：${i.validationMessage}`))));
+      bad[0]!.focus();
+      return;
+    }
     let input: CaseInput;
     try {
       input = { asOf: String(asOf.read() ?? ""), facts: (facts.read() ?? {}) as CaseInput["facts"] };
@@ -91,7 +99,8 @@ export function renderCase(ctx: ViewContext): HTMLElement {
       }
       if (Object.keys(events).length) input.events = events as CaseInput["events"];
       const n = now.read();
-      if (typeof n === "string") input.now = `${n}T17:00:00+08:00`;
+      // A day alone is judged at 17:00 that day (the label says so); a time given is kept as given.
+      if (typeof n === "string") input.now = /^\d{4}-\d{2}-\d{2}$/.test(n) ? `${n}T17:00:00+08:00` : n;
       const hist = history?.read();
       if (hist !== undefined) input.history = hist as CaseInput["history"];
       const sc = scoring?.read();
@@ -124,19 +133,16 @@ export function renderCase(ctx: ViewContext): HTMLElement {
       fill(result, h("h3", { class: "bad" }, "不能计算"), h("ol", { class: "problems" }, err.problems.map((p) => h("li", { class: "problem", "data-code": p.code }, problemLine(p)))));
     }
   };
-  return h(
-    "div",
-    { class: "case-view" },
-    h(
-      "form",
-      { id: "case-form", class: "case-form", onsubmit: (ev: Event) => (ev.preventDefault(), run()) },
-      h("fieldset", {}, h("legend", {}, "日期"), asOf.el, now.el),
-      facts.el,
-      deadlines.length ? h("fieldset", { class: "events" }, h("legend", {}, `${String(props.events!.title ?? "events")}（填了受理时间才计算该时限）`), deadlines.map((d) => d.el)) : null,
-      history?.el,
-      scoring?.el,
-      h("button", { type: "submit", id: "evaluate", class: "primary" }, "计算并解释"),
-    ),
-    result,
+  // novalidate: the page says what is wrong, in Chinese beside each field, not the browser's bubble.
+  const form = h(
+    "form",
+    { id: "case-form", class: "case-form", novalidate: true, onsubmit: (ev: Event) => (ev.preventDefault(), run()) },
+    h("fieldset", {}, h("legend", {}, "日期"), asOf.el, now.el),
+    facts.el,
+    deadlines.length ? h("fieldset", { class: "events" }, h("legend", {}, `${String(props.events!.title ?? "events")}（填了受理时间才计算该时限）`), deadlines.map((d) => d.el)) : null,
+    history?.el,
+    scoring?.el,
+    h("button", { type: "submit", id: "evaluate", class: "primary" }, "计算并解释"),
   );
+  return h("div", { class: "case-view" }, form, result);
 }

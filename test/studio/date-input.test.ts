@@ -58,7 +58,7 @@ describe("the case form's dates", () => {
     await page.locator("#evaluate").click();
     expect(await page.locator("#case-result h3").textContent()).toBe("不能计算");
     expect(await page.locator("#case-result li.date-problem").allTextContents()).toEqual(["判断时点（只填日期即当日17时；可不填）：2026年2月没有30日（这个月只有28天）"]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("case-now");
+    expect(await page.locator("#case-now").evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
     await type("case-now", "12/01/2026");
     expect(await note("case-now").textContent()).toBe("看不懂这个日期：请按“年-月-日”或“年-月-日 时:分”填写，如 2026-12-01 或 2026-12-01 09:30");
   });

@@ -96,6 +96,7 @@ export const en: Catalog = {
   LEAD_NOT_ONE: (p) => `table \`${p.table}\` gives exactly one lead unit, but rule \`${p.rule}\` names ${p.count} joint leads; name one, or drop \`exactlyOneLead\` from the table.`,
   QUOTE_NUMBER_MISMATCH: (p) => `the number ${p.value} (${p.what}) is not in this rule's quote (${p.clause}: "${p.quote.length > 60 ? `${p.quote.slice(0, 60)}…` : p.quote}"); correct the number, or quote the words that give it.`,
   ASSUMPTION_UNMARKED: (p) => `${p.what} is a value the pack chose, not one the document gives; mark it with \`assumption: { zh: 理由 }\` so that explain and coverage show it.`,
+  TODO_PLACEHOLDER: (p) => `"${p.text}" is a placeholder left by yingshang new; replace it with the document's own words.`,
   ESCALATION_EXCLUDED_PATH: (p) => `ladder \`${p.ladder}\`: these facts require jump \`${p.jump}\`, so the case cannot step from \`${p.from}\` to \`${p.to}\` (the two paths exclude each other).`,
   USAGE_INVALID: (p) => `${p.reason.replace(/-/g, " ")}${p.word ? `: ${p.word}` : ""}; see \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\`.`,
   PACK_UNKNOWN: (p) => `this server has no pack \`${p.pack}\`; it serves ${list(p.known)}.`,

@@ -104,6 +104,7 @@ export const DETAILS: Record<string, string> = {
   "now is not a string": "`now` 必须是日期或带时区的时刻（文字）",
   "pack id": "政策包编号只能用小写字母、数字和连字符，且以字母或数字开头（如 `dev-zone`）",
   "target is a file": "这是一个文件而不是文件夹；请用 `--dir` 另选",
+  "fmt needs a folder": "`yingshang fmt` 会改写政策包文件夹中的文件，这里给的不是一个文件夹；内置政策包请先复制到自己的文件夹（只检查时可加 `--check`）",
   "folder not empty": "文件夹不是空的，`yingshang new` 从不覆盖文件；请用 `--dir` 选一个空的或新的文件夹",
   "malformed JSON": "这个文件不是有效的 JSON",
   "empty line": "这一行是空的；批量输入的每一行都必须是一个案例",
@@ -126,6 +127,7 @@ export const DETAILS: Record<string, string> = {
   "unrecorded addition": "有人员在名单开始后到岗，但没有调整记录",
   "unrecorded departure": "有人员离岗，但没有调整记录",
   "unreachable rung": "有层级永远到达不了",
+  "format changed the data": "整理格式会改变文件的内容，因此没有改动它",
 };
 
 const q = (x: string): string => `\`${x}\``;

@@ -135,6 +135,7 @@ export const zh: Catalog = {
   LEAD_NOT_ONE: (p) => `分派表 \`${p.table}\` 规定每个项目只有一个牵头单位，但规则 \`${p.rule}\` 列了 ${p.count} 个共同牵头单位；请只写一个，或去掉表上的 \`exactlyOneLead\`。`,
   QUOTE_NUMBER_MISMATCH: (p) => `数字 ${p.value} 不在这条规则的引文中（${p.clause}：「${p.quote.length > 40 ? `${p.quote.slice(0, 40)}…` : p.quote}」）；若文件写的是别的数字，请改正这里；若数字无误，请引用写出它的原文。`,
   ASSUMPTION_UNMARKED: () => "这个值是本包自己选定的，文件中没有依据；请加上 `assumption: { zh: 理由 }` 写明为何取这个值，解释和覆盖情况才会把它标为本包的假定。",
+  TODO_PLACEHOLDER: (p) => `\`${p.text}\` 还是新建政策包时留下的占位文字；请换成文件原文。`,
   ESCALATION_EXCLUDED_PATH: (p) => `督办链 \`${p.ladder}\`：按本案的事实必须走跳级 \`${p.jump}\`，不能从 \`${p.from}\` 逐级走到 \`${p.to}\`（两条路径互相排斥）。`,
   USAGE_INVALID: (p) =>
     `${USAGE[p.reason] ?? USAGE.other}${p.word ? `：\`${p.word}\`` : ""}；请运行 \`yingshang ${p.command === "yingshang" ? "" : `${p.command} `}--help\` 查看用法。`,

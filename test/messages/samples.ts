@@ -82,6 +82,7 @@ export const SAMPLES: Samples = {
   LEAD_NOT_ONE: { params: { table: "lead-unit", rule: "by-county", count: 2 }, place: { file: "assignment.yaml", line: 10, col: 23, path: "tables[0].rules[0].then.lead" } },
   QUOTE_NUMBER_MISMATCH: { params: { value: 3, what: "working days", clause: "二", quote: "5个工作日内答复" }, place: { file: "deadlines.yaml", line: 5, col: 28, path: "deadlines[0].period.workingDays" } },
   ASSUMPTION_UNMARKED: { params: { what: "the default 0 of fact `investmentYuan`" }, place: { file: "facts.yaml", line: 5, col: 64, path: "facts.investmentYuan.default" } },
+  TODO_PLACEHOLDER: { params: { text: "TODO 牵头部门" }, place: { file: "units.yaml", line: 7, col: 9, path: "units[0].zh" } },
   ESCALATION_EXCLUDED_PATH: { params: { ladder: "mayor-direct", from: "review", to: "sign-off", jump: "major-issue" }, place: { path: "history[1]" } },
   USAGE_INVALID: { params: { reason: "unknown-option", word: "--langg", command: "explain" }, place: {} },
   PACK_UNKNOWN: { params: { pack: "nanjing", known: ["yingkou", "xinghua", "zibo", "suqian"] }, place: { path: "pack" } },

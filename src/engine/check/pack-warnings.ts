@@ -2,8 +2,10 @@
  * Warnings of `validate` (the pack stays valid): a number of a rule that its own quote does not
  * contain (QUOTE_NUMBER_MISMATCH), and a chosen value — a fact's default, a lookup, an effective date
  * other than the document's, a survey's choice for all-不了解 — that no `assumption` marks
- * (ASSUMPTION_UNMARKED). Both point at the value, with its file, line and column.
+ * (ASSUMPTION_UNMARKED), and a `TODO` placeholder of the scaffold left in a value (TODO_PLACEHOLDER).
+ * All point at the value, with its file, line and column.
  */
+import { pointerSegment } from "../../base/yaml-read.js";
 import type { ProblemCode, ProblemParams } from "../../errors.js";
 import type { Condition, Effective, PackDocs, PeriodDoc, Source } from "../model/index.js";
 import { quoteHas } from "./quote-numbers.js";
@@ -18,6 +20,7 @@ export interface WarnSink {
 export function checkPackWarnings(ctx: WarnSink): void {
   checkQuoteNumbers(ctx);
   checkAssumptions(ctx);
+  checkPlaceholders(ctx);
 }
 
 function number(ctx: WarnSink, n: unknown, src: Source | undefined, file: string, pointer: string, what: string): void {
@@ -151,4 +154,37 @@ function checkAssumptions(ctx: WarnSink): void {
       if (c.survey && !c.survey.assumption) unmarked(ctx, `the score of a survey with no counted answer (whenNoAnswerCounts: ${c.survey.whenNoAnswerCounts})`, "scoring.yaml", `/scorecards/${si}/categories/${ci}/survey/whenNoAnswerCounts`);
     });
   });
+}
+
+// ── leftover `TODO` placeholders: what `yingshang new` writes for the officer to replace (values only; comments are guidance)
+
+const TODO = /\bTODO\b/;
+
+/** The pack files whose documents are walked, with the document each one holds. */
+function filesOf(ctx: WarnSink): [file: string, value: unknown][] {
+  const d = ctx.docs;
+  return [
+    ["pack.yaml", d.pack],
+    ["units.yaml", { units: d.units }],
+    ["facts.yaml", { facts: d.facts }],
+    ["assignment.yaml", d.assignment],
+    ["deadlines.yaml", { deadlines: d.deadlines }],
+    ["escalation.yaml", { ladders: d.ladders }],
+    ["scoring.yaml", { scorecards: d.scorecards }],
+    ["duties.yaml", { duties: d.duties }],
+    ["staffing.yaml", d.staffing],
+  ];
+}
+
+/** Warns on every text value of the pack's documents that still holds a `TODO` placeholder. */
+function checkPlaceholders(ctx: WarnSink): void {
+  for (const [file, value] of filesOf(ctx)) {
+    const walk = (v: unknown, pointer: string): void => {
+      if (typeof v === "string") {
+        if (TODO.test(v)) ctx.warn("TODO_PLACEHOLDER", `"${v}" is a placeholder left by yingshang new; replace it with the document's own words.`, { text: v }, file, pointer);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${pointer}/${i}`));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${pointer}/${pointerSegment(k)}`);
+    };
+    walk(value, "");
+  }
 }

@@ -44,7 +44,7 @@ export interface Coverage {
 export interface Pack {
   readonly id: string;
   readonly version: string;
-  /** FNV-1a-64 of the pack's files, hex: changes whenever any file changes. */
+  /** FNV-1a-64 of the pack's files' data (tests, comments and layout aside), hex: changes whenever a value changes. */
   readonly hash: string;
   readonly meta: PackMeta;
   readonly calendar: Calendar;
@@ -109,6 +109,9 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   // A schema problem does not stop the round: the cross-file checks run on what did parse (never compiled from it).
   const docs = read.docs ?? read.partial;
   if (!docs) throw new YingshangError(sortProblems(read.problems));
+  // The hash is of what the files say (their data, before any check touches it), not of how they are
+  // written: comments, quoting and block or flow style do not change it, so `yingshang fmt` keeps receipts.
+  const hash = fnv1a64(JSON.stringify(docs));
   const ctx = new Ctx(docs, read.places, read.skipped);
   resolvePeriods(ctx);
   if (options.folder !== undefined && options.folder !== docs.pack.id) {
@@ -133,13 +136,6 @@ export function compilePack(files: Readonly<Record<string, string>>, options: Co
   for (const p of ctx.problems) if (p.file === "assignment.yaml" || (p.file === "facts.yaml" && p.code.startsWith("SCHEMA_"))) troubled.add(p.file);
   const tablesIntact = !["pack.yaml", "units.yaml", "facts.yaml", "assignment.yaml"].some((f) => troubled.has(f)) && !["unit", "fact", "table", "lookup"].some((k) => read.skipped.any(k));
   if (!read.docs && !tablesIntact) throw new YingshangError(sortProblems([...read.problems, ...ctx.problems]));
-  const hash = fnv1a64(
-    Object.keys(files)
-      .filter((f) => !f.startsWith("tests/"))
-      .sort()
-      .map((f) => `${f}\u0000${files[f]}\u0000`)
-      .join(""),
-  );
   // The input schema is the one statement of what a case may hold: both checks are compiled from it.
   const inputSchema = deepFreeze(buildInputSchema(docs, ctx.units, hash));
   const facts = compileFactsCheck((inputSchema.properties as Record<string, SchemaNode>).facts!, docs.facts, factUsers(docs));

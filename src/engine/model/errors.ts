@@ -65,6 +65,8 @@ export interface PackProblemParams {
   QUOTE_NUMBER_MISMATCH: { value: number; what: string; clause: string; quote: string };
   /** Warning: a value the pack chose (a default, a lookup, an effective date…) that no `assumption` marks. */
   ASSUMPTION_UNMARKED: { what: string };
+  /** Warning: a text value that still holds a `TODO` placeholder of the scaffold (`yingshang new`). */
+  TODO_PLACEHOLDER: { text: string };
   /** A pack test file entry that is malformed (e.g. names no evaluator or two). */
   TEST_INVALID: { detail: string };
 

@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { fail } from "../../errors.js";
-import { packageRoot } from "../../engine/compile/load.js";
-import { emit, EXIT, runAction } from "../output.js";
+import { fail } from "../../../errors.js";
+import { packageRoot } from "../../../engine/compile/load.js";
+import { emit, EXIT, runAction } from "../../output.js";
 
 interface NewOpts {
   json?: boolean;
@@ -24,85 +24,119 @@ export function scaffoldFiles(id: string, title: string, schemaDir: (file: strin
   return {
     "pack.yaml":
       head("pack.yaml", "pack") +
-      `# The pack's identity and the document's clause index. Replace every TODO with the document's own words.
-id: ${id}                                  # must equal the folder name
-name: { zh: ${quoted} }                  # TODO: the document's title; add en: for an English name
-city: { zh: TODO 城市或园区 }
-issuer: TODO 发文单位
+      `# 政策包的基本信息和文件的条款目录。请把每一处 TODO 换成文件原文。
+# 含中文的文字一律加双引号：不加引号时，文字中的逗号或冒号可能被当成格式符号。
+id: ${id} # 必须与文件夹名相同
+name:
+  zh: ${quoted} # TODO：文件标题；需要英文名时可加 en:
+city:
+  zh: "TODO 城市或园区"
+issuer: "TODO 发文单位"
 document:
   title: ${quoted}
-  # number: TODO 文号, e.g. 宿政办发〔2024〕15号 (leave out if the document has none)
-  # issued: 2026-01-01                   # TODO: the issue date, if the document gives one
-effective: { from: 2026-01-01 }          # TODO: from when the document applies (until: is optional)
-calendar: cn-mainland                    # the working-day calendar (China's holidays and 调休)
-version: 0.1.0                           # bump it whenever an outcome changes
+  # number: "TODO 文号"（如 宿政办发〔2024〕15号；文件没有文号就不写）
+  # issued: 2026-01-01（TODO：印发日期，文件写明时才填）
+effective:
+  from: 2026-01-01 # TODO：文件自何日起施行（until: 截止日期可不写）
+calendar: cn-mainland # 工作日历（全国节假日和调休）
+version: 0.1.0 # 任何计算结果改变时都要提高版本号
 changelog:
-  - { version: 0.1.0, date: 2026-01-01, note: Scaffolded by yingshang new. }
+  - version: 0.1.0
+    date: 2026-01-01
+    note: "由 yingshang new 生成。"
 clauses:
-  # TODO: one line per clause of the document, with its own numbering: 二(二)3 = section 二, item (二), point 3.
-  # \`yingshang coverage\` lists these and what covers each; every clause needs a rule or a duty.
-  - { id: 一, title: TODO 第一条的标题 }
+  # TODO：文件的每一条各占一项，编号照文件原样：二(二)3 即第二部分第（二）项第3点。
+  # \`yingshang coverage\` 会列出每一条及其依据的规则；每一条都要有规则或职责引用。
+  - id: "一"
+    title: "TODO 第一条的标题"
 `,
     "units.yaml":
       head("units.yaml", "units") +
-      `# Every unit, leader and role the document names, declared once. Rules refer to units by id.
-# kind: department, county, park, township, leader, role, office, meeting, enterprise or other.
+      `# 文件提到的每个单位、领导和角色，各声明一次；规则用编号引用单位。
+# kind（类别）：department 部门、county 县区、park 园区、township 乡镇、leader 领导、role 角色、
+# office 办公室、meeting 会议、enterprise 企业、other 其他。
 units:
-  - { id: lead-department, zh: TODO 牵头部门, kind: department }
+  - id: lead-department
+    zh: "TODO 牵头部门"
+    kind: department
 `,
     "facts.yaml":
       head("facts.yaml", "facts") +
-      `# The facts a case is described by. A rule that needs a fact the case does not give is an error.
-# Types: enum (with values), boolean, number, string, date, unit, list.
+      `# 描述一个案件所用的事实。规则需要而案件没有给出的事实，计算时报错。
+# type（类型）：enum 枚举（要列出 values）、boolean 是否、number 数字、string 文字、date 日期、unit 单位、list 列表。
 facts:
   matterKind:
-    zh: TODO 事项类别
+    zh: "TODO 事项类别"
     type: enum
-    values: [simple, complex]
-    valuesZh: { simple: 简易事项, complex: 复杂事项 }
+    values:
+      - simple
+      - complex
+    valuesZh:
+      simple: "简易事项"
+      complex: "复杂事项"
 `,
     "deadlines.yaml":
       head("deadlines.yaml", "deadlines") +
-      `# Time limits (period:) and periodic due dates (schedule:). "N个工作日内" = workingDays: N;
-# the day the clock starts does not count, and 调休 makeup days count as working days.
+      `# 时限（period:）和定期到期日（schedule:）。「N个工作日内」写作 workingDays: N；
+# 起算当日不计入，调休上班日算作工作日。
 deadlines:
   - id: reply
-    zh: TODO 办结时限
-    starts: TODO 收到申请
-    variants:                            # the first matching variant wins
+    zh: "TODO 办结时限"
+    starts: "TODO 收到申请"
+    # 按顺序取第一个条件成立的变体
+    variants:
       - id: simple
-        when: { fact: matterKind, operator: equal, value: simple }
-        period: { workingDays: 1 }
-        source: { clause: 一, quote: TODO 简易事项1个工作日内办结 }
+        when:
+          fact: matterKind
+          operator: equal
+          value: simple
+        period:
+          workingDays: 1
+        source:
+          clause: "一"
+          quote: "TODO 简易事项1个工作日内办结"
       - id: complex
-        when: { fact: matterKind, operator: equal, value: complex }
-        period: { workingDays: 5 }
-        source: { clause: 一, quote: TODO 复杂事项5个工作日内办结 }
-    source: { clause: 一, quote: TODO 文件原文 }
+        when:
+          fact: matterKind
+          operator: equal
+          value: complex
+        period:
+          workingDays: 5
+        source:
+          clause: "一"
+          quote: "TODO 复杂事项5个工作日内办结"
+    source:
+      clause: "一"
+      quote: "TODO 文件原文"
 `,
     "duties.yaml":
       head("duties.yaml", "duties") +
-      `# Every clause that is not computed, so the pack indexes the whole document.
+      `# 不需要计算的条款也列为职责，使政策包覆盖整份文件。
 duties:
   - id: example-duty
-    zh: TODO 不计算的职责
-    source: { clause: 一, quote: TODO 文件原文 }
+    zh: "TODO 不计算的职责"
+    source:
+      clause: "一"
+      quote: "TODO 文件原文"
 `,
     "tests/example.yaml":
       head("tests/example.yaml", "tests") +
-      `# Pack tests: {name, asOf, input, expected}. Work each expected value out by hand from the document.
+      `# 政策包的测试：name 名称、asOf 适用日期、input 输入、expected 预期结果。每个预期值都要对照文件亲手算出。
 tests:
-  - name: A simple matter received on Monday 2026-03-02 is due the next working day, Tuesday 2026-03-03 (一).
+  - name: "2026-03-02（周一）收到的简易事项，应在下一个工作日 2026-03-03（周二）办结（一）。"
     asOf: 2026-03-02
     input:
       deadline: reply
-      facts: { matterKind: simple }
-      events: { received: 2026-03-02 }
+      facts:
+        matterKind: simple
+      events:
+        received: 2026-03-02
       now: 2026-03-03T09:00:00+08:00
     expected:
       variant: simple
       dueDate: 2026-03-03
-      status: { kind: due-today }
+      status:
+        kind: due-today
 `,
   };
 }

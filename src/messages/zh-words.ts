@@ -128,6 +128,11 @@ export const DETAILS: Record<string, string> = {
   "unrecorded departure": "有人员离岗，但没有调整记录",
   "unreachable rung": "有层级永远到达不了",
   "format changed the data": "整理格式会改变文件的内容，因此没有改动它",
+  "line break in a cell": "这个单元格里有换行；一个案例的单元格只能是一行，请删去换行",
+  "error cell": "这个单元格是错误值（如 #N/A），或是没有保存计算结果的公式；请填入取值或留空",
+  "unreadable cell": "这个单元格的内容无法读作文字；请写成文字、数字或日期",
+  "bad workbook": "这个文件无法作为 Excel 工作簿（.xlsx）读取；请用 Excel 或 WPS 另存为 .xlsx",
+  "csv and xlsx": "`--ndjson`、`--csv` 和 `--xlsx` 只能给一个",
 };
 
 const q = (x: string): string => `\`${x}\``;

@@ -15,7 +15,7 @@ import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -26,6 +26,7 @@ import { calendarsOption } from "../calendar-option.js";
 import { EXIT } from "../output.js";
 import { csvHeader, parseMap, planColumns, type ColumnPlan } from "./csv.js";
 import { Splitter, type Piece } from "./split.js";
+import { xlsxAsCsv } from "./xlsx-input.js";
 import type { WorkerInit, WorkerMessage, WorkerRequest } from "./worker.js";
 
 /** Bytes read at a time; each read becomes (at most) one piece for a worker. */
@@ -40,6 +41,7 @@ const MAX_RECORD_BYTES = 4 * MAX_LINE_CHARS;
 export interface BatchCommandOptions {
   ndjson?: string;
   csv?: string;
+  xlsx?: string;
   workers?: string;
   out?: string;
   trace?: boolean;
@@ -60,6 +62,7 @@ export function addBatchOptions(cmd: Command): Command {
   return cmd
     .option("--ndjson <file>", "batch: one case per line of an NDJSON file (- for stdin); streams one result line per case")
     .option("--csv <file>", "batch: one case per row of a CSV file with a header (- for stdin)")
+    .option("--xlsx <file>", "batch: one case per row of the first worksheet of an Excel or WPS workbook (.xlsx) with a header row; read as --csv is")
     .option("--select <paths>", "batch: keep only these result paths (comma-separated, e.g. deadlines.mayor-direct.dueDate); line and id are always kept")
     .option("--full", "batch: every part of each result, as eval --json (default: compact, not-evaluated tables as { kind, missing })")
     .option("--format <format>", "batch output: ndjson (default) or csv (needs --select)")
@@ -94,22 +97,22 @@ const usage = (message: string, detail: string, path: string): never => fail("IN
  * on its own row) or the command is misused.
  */
 export function evalBatch(spec: string, factsFile: string | undefined, opts: BatchCommandOptions, cmd: Command): Promise<number> {
-  const input = opts.ndjson ?? opts.csv;
+  const input = opts.ndjson ?? opts.csv ?? opts.xlsx;
   if (input === undefined) return usage("Give a facts file (`yingshang eval PACK FACTS.json`) or a batch of cases (`yingshang eval PACK --ndjson CASES.ndjson`).", "facts file missing", "");
-  if (opts.ndjson !== undefined && opts.csv !== undefined) return usage("Give --ndjson or --csv, not both.", "ndjson and csv", "csv");
+  if ([opts.ndjson, opts.csv, opts.xlsx].filter((x) => x !== undefined).length > 1) return usage("Give one of --ndjson, --csv and --xlsx.", "csv and xlsx", opts.xlsx !== undefined ? "xlsx" : "csv");
   if (factsFile !== undefined) return usage(`Give either a facts file (${factsFile}) or a batch (${input}), not both.`, "facts file and --ndjson", "");
   if (opts.format !== undefined && opts.format !== "ndjson" && opts.format !== "csv") return usage(`--format must be ndjson or csv (got ${opts.format}).`, "bad --format", "format");
   if (opts.select !== undefined && opts.full === true) return usage("Give --select or --full, not both.", "select and full", "select");
   const output = opts.format === "csv" ? "csv" : "ndjson";
   if (output === "csv" && opts.select === undefined) return usage("CSV output has one column per result path: name them with --select (e.g. --select deadlines.mayor-direct.dueDate).", "csv without select", "select");
   if (opts.bom === true && output !== "csv") return usage("--bom is for CSV output (--format csv).", "bom without csv", "bom");
-  if (opts.csv === undefined && (opts.map !== undefined || opts.mapFile !== undefined || opts.ignore !== undefined)) return usage("--map, --map-file and --ignore are for CSV input (--csv FILE).", "map without csv", "map");
+  if (opts.csv === undefined && opts.xlsx === undefined && (opts.map !== undefined || opts.mapFile !== undefined || opts.ignore !== undefined)) return usage("--map, --map-file and --ignore are for CSV and workbook input (--csv FILE, --xlsx FILE).", "map without csv", "map");
   // In a batch the trace is off unless asked for with --trace (it multiplies the output's size).
   const trace = cmd.getOptionValueSource("trace") === "cli" && opts.trace === true;
   return runBatch({
     pack: spec,
     input,
-    inputFormat: opts.csv !== undefined ? "csv" : "ndjson",
+    inputFormat: opts.csv !== undefined ? "csv" : opts.xlsx !== undefined ? "xlsx" : "ndjson",
     output,
     select: opts.select ?? null,
     full: opts.full === true,
@@ -143,7 +146,8 @@ export interface BatchOptions {
   pack: string;
   /** The input file, or `-` for stdin. */
   input: string;
-  inputFormat?: "ndjson" | "csv";
+  /** xlsx: the first worksheet, read as CSV records (xlsx-input.ts). */
+  inputFormat?: "ndjson" | "csv" | "xlsx";
   output?: "ndjson" | "csv";
   select?: string | null;
   full?: boolean;
@@ -195,17 +199,17 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const workers = parseWorkers(o.workers);
   const packDir = resolvePackDir(o.pack);
   const select = o.select ?? null;
-  const csvIn = o.inputFormat === "csv";
+  const csvIn = o.inputFormat === "csv" || o.inputFormat === "xlsx";
   const output = o.output ?? "ndjson";
 
   let input: NodeJS.ReadableStream;
   let size = 0;
   if (o.input === "-") {
-    input = process.stdin;
+    input = o.inputFormat === "xlsx" ? Readable.from(xlsxAsCsv(process.stdin, "<stdin>")) : process.stdin;
   } else {
     if (!existsSync(o.input) || !statSync(o.input).isFile()) return fail("FILE_MISSING", `Cannot read ${o.input}.`, { file: o.input }, { file: o.input });
-    size = statSync(o.input).size;
-    input = createReadStream(o.input, { highWaterMark: READ_BYTES });
+    size = o.inputFormat === "xlsx" ? 0 : statSync(o.input).size; // a workbook's bytes are zipped: the bar counts cases
+    input = o.inputFormat === "xlsx" ? Readable.from(xlsxAsCsv(o.input, basename(o.input))) : createReadStream(o.input, { highWaterMark: READ_BYTES });
   }
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
@@ -280,7 +284,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
         provisional += r.provisional;
         if (r.bytes.length > 0 && !out.write(r.bytes)) await once(out, "drain");
         outstanding--;
-        bar?.update(o.input === "-" ? ok + errors : (input as ReadStream).bytesRead, { cases: ok + errors, errors });
+        bar?.update(size === 0 ? ok + errors : (input as ReadStream).bytesRead, { cases: ok + errors, errors });
         wake();
       }
     } catch (e) {

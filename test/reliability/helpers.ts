@@ -107,6 +107,8 @@ export function assertNoPollution(label: string): void {
     assert.fail(`${label}: Object.prototype polluted: ${JSON.stringify(Object.keys(Object.prototype))}`);
   }
   PROTOS.forEach((p, i) => {
+    // A lookup that reaches a built-in (an enum value `__proto__`) must not freeze it either.
+    if (!Object.isExtensible(p)) assert.fail(`${label}: a built-in prototype was frozen`);
     const now = Reflect.ownKeys(p).map(String).sort().join("|");
     if (now !== protoKeys[i]) assert.fail(`${label}: a built-in prototype changed: ${now}`);
   });

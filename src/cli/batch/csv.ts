@@ -12,6 +12,7 @@ import { stringify } from "csv-stringify/sync";
 import { problem, YingshangError, type Problem } from "../../errors.js";
 import type { Pack } from "../../engine/compile/index.js";
 import { suggest } from "../../base/suggest.js";
+import { own } from "../../base/own.js";
 
 /** How a cell becomes a value. */
 export type CellKind = "text" | "number" | "boolean" | "json" | "enum";
@@ -128,7 +129,7 @@ function cell(p: ColumnPlan, v: string): unknown {
     case "text":
       return v;
     case "enum":
-      return p.zhToId?.[v] ?? v;
+      return own(p.zhToId, v) ?? v;
     case "boolean":
       // Anything else is passed on as text, for the fact check to name ("must be true or false").
       return v === "true" || v === "是" ? true : v === "false" || v === "否" ? false : v;

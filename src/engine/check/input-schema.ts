@@ -5,6 +5,7 @@
  * compiles it once per pack, so what a client reads in the schema is exactly what is refused.
  */
 import type { FactDoc, PackDocs, UnitDoc } from "../model/index.js";
+import { own } from "../../base/own.js";
 
 /** A JSON Schema node, as plain data. */
 export type SchemaNode = { readonly [k: string]: unknown };
@@ -85,7 +86,7 @@ export function factSchema(doc: FactDoc, units: ReadonlyMap<string, UnitDoc>): S
   if (doc.default !== undefined) head.default = doc.default;
   switch (doc.type) {
     case "enum":
-      return { ...head, ...words((doc.values ?? []).map((v) => [v, doc.valuesZh?.[v]] as const)) };
+      return { ...head, ...words((doc.values ?? []).map((v) => [v, own(doc.valuesZh, v)] as const)) };
     case "unit": {
       const kinds = doc.kinds ? new Set(doc.kinds) : null;
       const list = [...units.values()].filter((u) => !kinds || kinds.has(u.kind)).map((u) => [u.id, u.zh] as const);

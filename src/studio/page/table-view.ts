@@ -9,6 +9,7 @@ import { factNames } from "../../engine/compile/index.js";
 import { h } from "./dom.js";
 import type { ViewContext } from "./state.js";
 import { HIT_POLICY, OPERATOR, ROLE } from "./words.js";
+import { own } from "../../base/own.js";
 
 type Leaf = Extract<Condition, { fact: string }>;
 
@@ -28,7 +29,7 @@ function columns(t: TableDoc): string[] {
 
 function valueText(pack: Pack, doc: FactDoc | undefined, v: unknown): string {
   const one = (x: unknown): string => {
-    if (typeof x === "string") return doc?.valuesZh?.[x] ?? pack.units.get(x)?.zh ?? x;
+    if (typeof x === "string") return own(doc?.valuesZh, x) ?? pack.units.get(x)?.zh ?? x;
     if (typeof x === "boolean") return x ? "是" : "否";
     if (typeof x === "number") return x.toLocaleString("zh-CN");
     return JSON.stringify(x);

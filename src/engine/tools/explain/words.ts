@@ -4,6 +4,7 @@
  */
 import type { Condition, Operator } from "../../model/index.js";
 import type { Pack } from "../../compile/index.js";
+import { own } from "../../../base/own.js";
 
 /** The language of an explanation. */
 export type Lang = "zh" | "en";
@@ -86,7 +87,7 @@ export function valueText(pack: Pack, fact: string, value: unknown, lang: Lang):
   if (typeof value === "boolean") return lang === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
   if (typeof value === "string") {
     if (lang === "zh") {
-      const zh = doc?.valuesZh?.[value];
+      const zh = own(doc?.valuesZh, value);
       if (zh) return zh;
     }
     if (doc?.type === "unit" || pack.units.has(value)) {

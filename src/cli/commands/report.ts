@@ -124,7 +124,8 @@ export function registerReport(program: Command): void {
       runAction(opts, async () => {
         formatOf(opts);
         const data = await buildDeadlinesReport(file, { unitFact: opts.unitFact, pack: opts.pack, calendars: opts.calendar });
-        return write(opts, data, () => renderDeadlinesHtml(data), () => renderDeadlinesMd(data));
+        const lang = outputLang();
+        return write(opts, data, () => renderDeadlinesHtml(data, lang), () => renderDeadlinesMd(data, lang));
       }),
     );
 }

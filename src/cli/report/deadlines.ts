@@ -18,9 +18,11 @@ export type Counts = Record<Compliance, number> & { total: number };
 export interface DeadlinesReport {
   kind: "deadlines";
   source: string;
-  /** Packs the results were computed with (id, version, hash), from the results' receipts. */
-  packs: { id: string; version: string; hash: string }[];
+  /** Packs the results were computed with (id, version, hash), from the results' receipts; `name` from the naming pack. */
+  packs: { id: string; version: string; hash: string; name?: string }[];
   unitFact: string | null;
+  /** The unit fact's Chinese name, from the naming pack (null without one). */
+  unitFactName?: string | null;
   lines: number;
   /** Cases evaluated (result lines). */
   cases: number;
@@ -123,6 +125,8 @@ export async function buildDeadlinesReport(file: string, opts: { unitFact?: stri
   report.packs = [...packs.values()];
   // Names: from the pack the results were computed with (given with --pack, or bundled by that id).
   const pack = namingPack(opts.pack ?? (report.packs.length === 1 ? report.packs[0]!.id : undefined), opts.calendars);
+  if (pack) for (const p of report.packs) if (p.id === pack.id) p.name = pack.meta.name.zh;
+  if (opts.unitFact) report.unitFactName = pack?.facts[opts.unitFact]?.zh ?? null;
   const unitName = (u: string) => pack?.units.get(u)?.zh ?? u;
   const ruleName = (deadline: string, rule: string) => {
     const doc = pack?.docs.deadlines.find((x) => x.id === deadline);

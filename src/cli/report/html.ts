@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fail } from "../../errors.js";
 import type { ScoringReport } from "./scoring.js";
-import type { Compliance, Counts, DeadlinesReport } from "./deadlines.js";
+import type { Compliance, DeadlinesReport } from "./deadlines.js";
+import { codeSpans, deadlinesView, type DeadlinesTable } from "./deadlines-view.js";
 import type { Lang } from "../../messages/types.js";
 import { scoringView, type Cell, type ViewTable } from "./view.js";
 import { reportWords } from "./words.js";
@@ -72,6 +73,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
 .bulletin table.ranking td:nth-child(2), .bulletin table.deductions td:first-child, .bulletin table.deductions td:last-child { white-space: nowrap; }
 .signature { margin: 36px 0 0; text-align: right; break-inside: avoid; }
 .signature span { display: block; }
+#by-unit th, #by-rule th { white-space: nowrap; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 @media print { main { max-width: none; padding: 0; } body { font-size: 12px; } .bulletin h1 { font-size: 19px; } .bulletin table { width: 99.6%; } .bulletin th, .bulletin td { padding: 4px 6px; } .bulletin .chart { display: none; } .chart { height: 260px; } h2 { break-after: avoid; } table { break-inside: auto; } }
 `;
@@ -150,67 +152,41 @@ ${v.signature.issuer || v.signature.date ? `<p class="signature">${v.signature.i
 
 // ───────────────────────────── deadlines ─────────────────────────────
 
-const LABELS: Record<Compliance, string> = { onTime: "按时办结 on time", late: "逾期办结 late", overdue: "已超期 overdue", running: "办理中 running", noStatus: "无状态 no status" };
 const COLORS: Record<Compliance, string> = { onTime: "#2f9e44", late: "#f08c00", overdue: "#e03131", running: "#1c7ed6", noStatus: "#adb5bd" };
 
-function columns(r: DeadlinesReport): Compliance[] {
-  const cols: Compliance[] = ["onTime", "late", "overdue", "running"];
-  if (r.totals.noStatus > 0) cols.push("noStatus");
-  return cols;
-}
-
-const pct = (n: number, d: number) => (d > 0 ? `${((100 * n) / d).toFixed(1)}%` : "—");
-
-function countCells(c: Counts, cols: Compliance[]): string {
-  return cols.map((k) => `<td class="n">${c[k]}</td>`).join("") + `<td class="n">${c.total}</td><td class="n">${pct(c.onTime, c.onTime + c.late)}</td>`;
-}
-
-export function renderDeadlinesHtml(r: DeadlinesReport): string {
-  const cols = columns(r);
-  const head = `${cols.map((k) => `<th class="n">${esc(LABELS[k])}</th>`).join("")}<th class="n">合计 Total</th><th class="n">按时率 on-time rate</th>`;
-  const unitRows = r.byUnit.map((u) => `<tr><td>${esc(u.name)}${u.name !== u.unit ? ` <code>${esc(u.unit)}</code>` : ""}</td>${countCells(u.counts, cols)}</tr>`).join("\n");
-  const ruleRows = r.byRule.map((x) => `<tr><td>${esc(x.name)}${x.name !== x.rule ? ` <code>${esc(x.rule)}</code>` : ""}</td><td>${esc(x.clause ?? "")}</td>${countCells(x.counts, cols)}</tr>`).join("\n");
-  const packs = r.packs.map((p) => `${esc(p.id)} ${esc(p.version)} (${esc(p.hash)})`).join(", ") || "—";
-  const errorList = Object.entries(r.errors.byCode)
-    .map(([code, n]) => `<li><code>${esc(code)}</code>: ${n}</li>`)
+/** Escaped text with its backquoted spans as <code> (ids a reader may need to type). */
+function withCode(text: string): string {
+  return codeSpans(text)
+    .map((part, i) => (i % 2 ? `<code>${esc(part)}</code>` : esc(part)))
     .join("");
-  const body = `<header>
-<h1>办理时限执行情况 Deadline compliance</h1>
-<p class="meta">${esc(r.source)} · ${r.cases} cases · pack ${packs}${r.unitFact ? ` · unit fact <code>${esc(r.unitFact)}</code>` : " · unit: lead unit of the case"}</p>
-<div class="cards">${cols.map((k) => `<div class="card"><b style="color:${COLORS[k]}">${r.totals[k]}</b><span>${esc(LABELS[k])}</span></div>`).join("")}<div class="card"><b>${pct(r.totals.onTime, r.totals.onTime + r.totals.late)}</b><span>按时率 on-time rate (done)</span></div><div class="card"><b>${r.errors.total}</b><span>errors 错误行</span></div></div>
-</header>
-<section>
-<h2>按单位 By unit</h2>
-<div class="chart"><canvas id="chart" role="img" aria-label="Deadline status by unit"></canvas></div>
-<table id="by-unit"><thead><tr><th>单位 Unit</th>${head}</tr></thead>
-<tbody>
-${unitRows}
-</tbody>
-<tfoot><tr><th>合计 Total</th>${countCells(r.totals, cols).replace(/<td/g, "<th").replace(/<\/td>/g, "</th>")}</tr></tfoot></table>
-</section>
-<section>
-<h2>按时限规则 By deadline rule</h2>
-<table id="by-rule"><thead><tr><th>时限 Rule</th><th>条款 Clause</th>${head}</tr></thead>
-<tbody>
-${ruleRows}
-</tbody></table>
-<p class="quote">On time / late: completed within / after the due date. Overdue: not completed and past the due date. Running: not completed and not yet due (includes due today, paused, not started). On-time rate = on time ÷ (on time + late).${r.schedules ? ` ${r.schedules} periodic schedules are not counted.` : ""}</p>
-</section>
-${
-  r.errors.total || r.unreadable.length
-    ? `<section><h2>错误 Errors</h2><p>${r.errors.total} input lines could not be evaluated (first lines: ${r.errors.firstLines.join(", ")}).</p><ul>${errorList}</ul>${r.unreadable.length ? `<p>Unreadable result lines: ${r.unreadable.join(", ")}.</p>` : ""}</section>`
-    : ""
 }
-<footer>yingshang · ${r.lines} result lines read</footer>`;
-  const data = {
-    labels: r.byUnit.map((u) => u.name),
-    datasets: cols.map((k) => ({ label: LABELS[k], data: r.byUnit.map((u) => u.counts[k]), backgroundColor: COLORS[k] })),
-  };
+
+export function renderDeadlinesHtml(r: DeadlinesReport, lang: Lang = "zh"): string {
+  const v = deadlinesView(r, lang);
+  const cells = (row: string[], right: boolean[], tag: "td" | "th") => row.map((c, i) => `<${tag}${right[i] ? ' class="n"' : ""}>${withCode(c)}</${tag}>`).join("");
+  const table = (t: DeadlinesTable) => `<h2>${esc(t.heading)}</h2>
+${t.id === "by-unit" ? `<div class="chart"><canvas id="chart" role="img" aria-label="${esc(v.chart.label)}"></canvas></div>\n` : ""}<table id="${t.id}"><thead><tr>${cells(t.head, t.right, "th")}</tr></thead>
+<tbody>
+${t.rows.map((row) => `<tr>${cells(row, t.right, "td")}</tr>`).join("\n")}
+</tbody>${t.foot ? `\n<tfoot><tr>${cells(t.foot, t.right, "th")}</tr></tfoot>` : ""}</table>`;
+  const body = `<header>
+<h1>${esc(v.title)}</h1>
+<p class="meta">${withCode(v.lead)}</p>
+<div class="cards">${v.cards.map((c) => `<div class="card"><b${c.status ? ` style="color:${COLORS[c.status]}"` : ""}>${esc(c.value)}</b><span>${esc(c.label)}</span></div>`).join("")}</div>
+</header>
+${v.tables.map((t) => `<section>\n${table(t)}\n</section>`).join("\n")}
+<section id="notes">
+<h2>${esc(v.notes.heading)}</h2>
+<ol>${v.notes.items.map((x) => `<li>${withCode(x)}</li>`).join("")}</ol>
+</section>
+${v.errors ? `<section id="errors"><h2>${esc(v.errors.heading)}</h2><ul>${v.errors.items.map((x) => `<li>${withCode(x)}</li>`).join("")}</ul></section>` : ""}
+<footer>${esc(v.footer)}</footer>`;
+  const data = { labels: v.chart.labels, datasets: v.chart.datasets.map((d) => ({ label: d.label, data: d.data, backgroundColor: COLORS[d.status] })) };
   const script = `  var d = ${scriptJson(data)};
   new Chart(document.getElementById("chart"), {
     type: "bar",
     data: d,
-    options: { animation: false, maintainAspectRatio: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }, plugins: { legend: { position: "bottom" } } }
+    options: { animation: false, maintainAspectRatio: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: "bottom" } } }
   });`;
-  return page("Deadline compliance", body, script);
+  return page(v.title, body, script, { lang: lang === "en" ? "en" : "zh-CN", trace: v.trace });
 }

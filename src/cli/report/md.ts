@@ -4,7 +4,8 @@
  */
 import type { Lang } from "../../messages/types.js";
 import type { ScoringReport } from "./scoring.js";
-import type { Compliance, Counts, DeadlinesReport } from "./deadlines.js";
+import type { DeadlinesReport } from "./deadlines.js";
+import { codeSpans, deadlinesView } from "./deadlines-view.js";
 import { scoringView, type Cell, type ViewTable } from "./view.js";
 
 /** Escapes text for a Markdown table cell (or a heading): no HTML, no table breaks, no line breaks. */
@@ -53,44 +54,29 @@ export function renderScoringMd(r: ScoringReport, lang: Lang = "zh"): string {
   return out.join("\n") + "\n";
 }
 
-const LABELS: Record<Compliance, string> = { onTime: "On time", late: "Late", overdue: "Overdue", running: "Running", noStatus: "No status" };
+/** Markdown text with its backquoted spans kept as code (the rest escaped). */
+function withCode(text: string): string {
+  return codeSpans(text)
+    .map((part, i) => (i % 2 ? `\`${part.replace(/`/g, "")}\`` : mdEsc(part)))
+    .join("");
+}
 
-const pct = (n: number, d: number) => (d > 0 ? `${((100 * n) / d).toFixed(1)}%` : "—");
-
-export function renderDeadlinesMd(r: DeadlinesReport): string {
-  const cols: Compliance[] = ["onTime", "late", "overdue", "running"];
-  if (r.totals.noStatus > 0) cols.push("noStatus");
-  const cells = (c: Counts) => [...cols.map((k) => String(c[k])), String(c.total), pct(c.onTime, c.onTime + c.late)];
-  const head = [...cols.map((k) => LABELS[k]), "Total", "On-time rate"];
-  const right = [...cols.map(() => true), true, true];
-  const out: string[] = [];
-  out.push("# Deadline compliance", "");
-  const packs = r.packs.map((p) => `${mdEsc(p.id)} ${mdEsc(p.version)} (${mdEsc(p.hash)})`).join(", ") || "—";
-  out.push(`${mdEsc(r.source)}: ${r.cases} cases, ${r.errors.total} error lines; pack ${packs}; unit: ${r.unitFact ? `fact ${mdEsc(r.unitFact)}` : "lead unit of the case"}.`, "");
-  out.push(table(head, [cells(r.totals)], right), "");
-  out.push("## By unit", "");
-  out.push(
-    table(
-      ["Unit", ...head, "Late + overdue"],
-      r.byUnit.map((u) => [mdEsc(u.name) + (u.name !== u.unit ? ` (${mdEsc(u.unit)})` : ""), ...cells(u.counts), bar(u.counts.late + u.counts.overdue, Math.max(1, ...r.byUnit.map((x) => x.counts.late + x.counts.overdue)), 12)]),
-      [false, ...right, false],
-    ),
-    "",
-  );
-  out.push("## By deadline rule", "");
-  out.push(
-    table(
-      ["Rule", "Clause", ...head],
-      r.byRule.map((x) => [mdEsc(x.name) + (x.name !== x.rule ? ` (${mdEsc(x.rule)})` : ""), mdEsc(x.clause ?? ""), ...cells(x.counts)]),
-      [false, false, ...right],
-    ),
-    "",
-  );
-  out.push("On time / late: completed within / after the due date. Overdue: not completed and past the due date. Running: not completed and not yet due (includes due today, paused, not started). On-time rate = on time ÷ (on time + late)." + (r.schedules ? ` ${r.schedules} periodic schedules are not counted.` : ""), "");
-  if (r.errors.total || r.unreadable.length) {
-    out.push("## Errors", "");
-    out.push(`${r.errors.total} input lines could not be evaluated (first lines: ${r.errors.firstLines.join(", ") || "—"}): ${Object.entries(r.errors.byCode).map(([c, n]) => `${mdEsc(c)} ${n}`).join(", ")}.`, "");
-    if (r.unreadable.length) out.push(`Unreadable result lines: ${r.unreadable.join(", ")}.`, "");
+/** The deadline-compliance report in Markdown: the same view as the HTML page, with a text bar of late + overdue by unit. */
+export function renderDeadlinesMd(r: DeadlinesReport, lang: Lang = "zh"): string {
+  const v = deadlinesView(r, lang);
+  const out: string[] = [`# ${mdEsc(v.title)}`, "", withCode(v.lead), ""];
+  out.push(table(v.cards.map((c) => mdEsc(c.label)), [v.cards.map((c) => mdEsc(c.value))], v.cards.map(() => true)), "");
+  for (const t of v.tables) {
+    const rows = t.rows.map((row) => row.map(withCode));
+    if (t.id === "by-unit") {
+      // A text bar of late + overdue: the units that most need attention stand out.
+      const bad = r.byUnit.map((u) => u.counts.late + u.counts.overdue);
+      const max = Math.max(1, ...bad);
+      out.push(`## ${mdEsc(t.heading)}`, "", table([...t.head.map(mdEsc), mdEsc(lang === "en" ? "Late + overdue" : "逾期＋超期")], [...rows.map((row, i) => [...row, bar(bad[i]!, max, 12)]), [...t.foot!.map((c) => `**${withCode(c)}**`), ""]], [...t.right, false]), "");
+    } else out.push(`## ${mdEsc(t.heading)}`, "", table(t.head.map(mdEsc), rows, t.right), "");
   }
+  out.push(`## ${mdEsc(v.notes.heading)}`, "", ...v.notes.items.map((x, i) => `${i + 1}. ${withCode(x)}`), "");
+  if (v.errors) out.push(`## ${mdEsc(v.errors.heading)}`, "", ...v.errors.items.map((x) => `- ${withCode(x)}`), "");
+  out.push(`<sub>${mdEsc(v.footer)}</sub>`, "", `<!-- yingshang: ${v.trace.replace(/--/g, "")} -->`);
   return out.join("\n") + "\n";
 }

@@ -75,7 +75,7 @@ describe("examples/dev-zone", () => {
   it("passes its tests (at least 15)", () => {
     const r = ys(["test", "examples/dev-zone"]);
     expect(r.code).toBe(0);
-    const m = /^PASS: (\d+)\/(\d+)$/m.exec(r.out);
+    const m = /^通过：(\d+)\/(\d+)$/m.exec(r.out);
     expect(m).not.toBeNull();
     expect(m![1]).toBe(m![2]);
     expect(Number(m![2])).toBeGreaterThanOrEqual(15);
@@ -133,7 +133,7 @@ describe("yingshang new", () => {
     expect(v.code).toBe(0);
     const t = ys(["test", join(cwd, "demo-zone")]);
     expect(t.code).toBe(0);
-    expect(t.out.trim()).toBe("PASS: 1/1");
+    expect(t.out.trim()).toBe("通过：1/1");
   });
 
   it("creates the folder given with --dir, also an existing empty one, and prints JSON with --json", () => {

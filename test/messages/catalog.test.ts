@@ -9,6 +9,7 @@ import { en } from "../../src/messages/en.js";
 import { langFromEnv } from "../../src/messages/format.js";
 import { zh } from "../../src/messages/zh.js";
 import { SAMPLES } from "./samples.js";
+import { englishLeft } from "../helpers/chinese.js";
 
 const src = join(__dirname, "..", "..", "src");
 
@@ -50,17 +51,6 @@ function unionCodes(): string[] {
     }
   }
   return codes.sort();
-}
-
-/** A Chinese sentence with its backquoted ids, parenthesised key names and a few format words removed. */
-function englishLeft(s: string): string {
-  return s
-    .replace(/`[^`]*`/g, "")
-    .replace(/（[\x20-\x7e]+）/g, "")
-    .replace(/"[\x20-\x7e]*"/g, "")
-    .replace(/\b(YAML|UTF-8|JSON|NDJSON)\b/g, "")
-    .replace(/[^A-Za-z]+/g, " ")
-    .trim();
 }
 
 const cjk = /[\u4e00-\u9fff]/;

@@ -5,7 +5,7 @@
 import { pointerToPath } from "../../base/yaml-read.js";
 import type { Ctx } from "./ctx.js";
 import { suggest } from "../../base/suggest.js";
-import type { Assumption, Effective, PackDocs } from "../model/index.js";
+import type { Assumption, Effective, FactDoc, PackDocs } from "../model/index.js";
 
 /** Every `effective` block of a pack, with its file and pointer. */
 function effectives(docs: PackDocs): { eff: Effective; file: string; pointer: string; set: (e: Effective) => void }[] {
@@ -68,6 +68,14 @@ export function resolvePeriods(ctx: Ctx): void {
   }
 }
 
+/** A fact's default as a policy officer reads it: 是/否, the value's Chinese name, else the value as typed. */
+function valueZh(f: FactDoc): string {
+  const v = f.default;
+  if (typeof v === "boolean") return `「${v ? "是" : "否"}」`;
+  if (typeof v === "string" && f.valuesZh?.[v]) return `「${f.valuesZh[v]}」`;
+  return typeof v === "number" ? ` ${v}` : ` \`${typeof v === "string" ? v : JSON.stringify(v)}\``;
+}
+
 /** Every assumption of a pack, once each, with what it is about and where it is written. */
 export function assumptionsOf(docs: PackDocs): { what: string; zh: string; file: string; path: string }[] {
   const out: { what: string; zh: string; file: string; path: string }[] = [];
@@ -76,7 +84,7 @@ export function assumptionsOf(docs: PackDocs): { what: string; zh: string; file:
   };
   for (const [id, p] of Object.entries(docs.pack.periods ?? {})) add(p.assumption, `期间「${p.zh}」（${p.from}…${p.until ?? ""}）`, "pack.yaml", `/periods/${id}`);
   for (const e of effectives(docs)) if (e.eff.period === undefined) add(e.eff.assumption, `生效日期（${e.eff.from}…${e.eff.until ?? ""}）`, e.file, e.pointer);
-  for (const [name, f] of Object.entries(docs.facts)) add(f.assumption, `事实「${f.zh ?? name}」的默认值 ${JSON.stringify(f.default)}`, "facts.yaml", `/facts/${name}`);
+  for (const [name, f] of Object.entries(docs.facts)) add(f.assumption, `事实「${f.zh ?? name}」的默认值${valueZh(f)}`, "facts.yaml", `/facts/${name}`);
   for (const [id, lk] of Object.entries(docs.assignment.lookups ?? {})) add(lk.assumption, `对照表「${lk.zh ?? id}」`, "assignment.yaml", `/lookups/${id}`);
   docs.assignment.tables.forEach((t, ti) => t.rules.forEach((r, ri) => add(r.assumption, `规则「${r.zh ?? r.id}」`, "assignment.yaml", `/tables/${ti}/rules/${ri}`)));
   docs.deadlines.forEach((d, i) => {

@@ -1,5 +1,6 @@
 /** `yingshang coverage PACK`: each clause of the document and the rule or duty that covers it. */
 import type { Command } from "commander";
+import { own } from "../../base/own.js";
 import { loadPack } from "../../engine/compile/load.js";
 import type { Pack } from "../../engine/compile/index.js";
 import { calendarsOption } from "../calendar-option.js";
@@ -38,7 +39,7 @@ function coverageZh(spec: string, pack: Pack): string {
   const name = citerNames(pack);
   const lines = c.clauses.map((cl) => {
     const by = [...new Set(cl.coveredBy.map(name))];
-    return `  ${by.length ? "✓" : "✗"} ${cl.id}　${cl.title ?? ""}${by.length ? `  ← ${by.join("、")}` : "  ← 未覆盖：请加一条引用此条款的规则或职责"}`;
+    return `  ${by.length ? "✓" : "✗"} ${cl.id}\u3000${cl.title ?? ""}${by.length ? `  ← ${by.join("、")}` : "  ← 未覆盖：请加一条引用此条款的规则或职责"}`;
   });
   const assumed = c.assumptions.map((a) => `  本包假定 ${a.what}：${a.zh}  ← \`${a.file}\` 的 \`${a.path}\``);
   return [`\`${spec}\`：${c.total} 条中已覆盖 ${c.covered} 条（${(c.ratio * 100).toFixed(1)}%）`, ...lines, ...(assumed.length ? [`  本包的假定（${assumed.length} 项）：`, ...assumed] : [])].join("\n");
@@ -71,9 +72,9 @@ function citerNames(pack: Pack): (entry: string) => string {
     const id = rest[0] ?? "";
     const tail = rest.slice(1);
     let text: string;
-    if (kind === "fact") text = `事实${q(d.facts[id]?.zh, id)}`;
+    if (kind === "fact") text = `事实${q(own(d.facts, id)?.zh, id)}`;
     else if (kind === "duty") text = `职责${q(d.duties.find((x) => x.id === id)?.zh, id)}`;
-    else if (kind === "lookup") text = `对照表${q(d.assignment.lookups?.[id]?.zh, id)}`;
+    else if (kind === "lookup") text = `对照表${q(own(d.assignment.lookups, id)?.zh, id)}`;
     else if (kind === "deadline") text = deadline(id) + (CAP[tail[0] ?? ""] ?? "");
     else if (kind === "ladder") {
       const l = ladder(id);

@@ -4,6 +4,7 @@
  */
 import { pointerToPath } from "../../base/yaml-read.js";
 import type { Ctx } from "./ctx.js";
+import { own } from "../../base/own.js";
 import { suggest } from "../../base/suggest.js";
 import type { Assumption, Effective, FactDoc, PackDocs } from "../model/index.js";
 
@@ -72,7 +73,8 @@ export function resolvePeriods(ctx: Ctx): void {
 function valueZh(f: FactDoc): string {
   const v = f.default;
   if (typeof v === "boolean") return `「${v ? "是" : "否"}」`;
-  if (typeof v === "string" && f.valuesZh?.[v]) return `「${f.valuesZh[v]}」`;
+  const zh = typeof v === "string" ? own(f.valuesZh, v) : undefined;
+  if (zh) return `「${zh}」`;
   return typeof v === "number" ? ` ${v}` : ` \`${typeof v === "string" ? v : JSON.stringify(v)}\``;
 }
 

@@ -93,6 +93,7 @@ export const en: Catalog = {
       : p.cap === 0
         ? "this period has no extensionCap, so it cannot be extended."
         : `an extension of ${p.requested} days is over the cap: at most ${p.allowed} more (cap ${p.cap}${p.clause ? `, ${p.clause}` : ""}).`,
+  OTHERWISE_UNREACHABLE: (p) => `the fact \`${p.fact}\` has a \`default\`, so it is never missing and \`otherwise\` would never be used; drop the default or drop \`otherwise\`.`,
   LEAD_NOT_ONE: (p) => `table \`${p.table}\` gives exactly one lead unit, but rule \`${p.rule}\` names ${p.count} joint leads; name one, or drop \`exactlyOneLead\` from the table.`,
   QUOTE_NUMBER_MISMATCH: (p) => `the number ${p.value} (${p.what}) is not in this rule's quote (${p.clause}: "${p.quote.length > 60 ? `${p.quote.slice(0, 60)}…` : p.quote}"); correct the number, or quote the words that give it.`,
   ASSUMPTION_UNMARKED: (p) => `${p.what} is a value the pack chose, not one the document gives; mark it with \`assumption: { zh: 理由 }\` so that explain and coverage show it.`,

@@ -132,6 +132,7 @@ export const zh: Catalog = {
       : p.cap === 0
         ? "这个时限没有规定延期上限，因此不能延期。"
         : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天${p.clause ? `，${p.clause}` : ""}）。`,
+  OTHERWISE_UNREACHABLE: (p) => `事实 \`${p.fact}\` 设有默认值（\`default\`），永远不会缺少，所以这里的 \`otherwise\`（未给出该事实时的替代）永远用不上；请去掉该事实的默认值，或去掉 \`otherwise\`。`,
   LEAD_NOT_ONE: (p) => `分派表 \`${p.table}\` 规定每个项目只有一个牵头单位，但规则 \`${p.rule}\` 列了 ${p.count} 个共同牵头单位；请只写一个，或去掉表上的 \`exactlyOneLead\`。`,
   QUOTE_NUMBER_MISMATCH: (p) => `数字 ${p.value} 不在这条规则的引文中（${p.clause}：「${p.quote.length > 40 ? `${p.quote.slice(0, 40)}…` : p.quote}」）；若文件写的是别的数字，请改正这里；若数字无误，请引用写出它的原文。`,
   ASSUMPTION_UNMARKED: () => "这个值是本包自己选定的，文件中没有依据；请加上 `assumption: { zh: 理由 }` 写明为何取这个值，解释和覆盖情况才会把它标为本包的假定。",

@@ -121,7 +121,7 @@ describe("outcome names and assumptions in what people read", () => {
   it("营口 二(二)3: an answer from the usual-designation table says it rests on the pack's assumption", () => {
     const facts = { stage: "construction", introducer: "investment-bureau", industry: "装备制造", landingUnit: "gaizhou" };
     const e = explain(yingkou, evaluate(yingkou, { asOf: "2026-03-02", facts }), { lang: "zh" });
-    expect(e.text).toContain("（本包假定：文件规定由市政府按项目行业对口及关联度逐个指定牵头部门，未列行业对照表；本表是常见指定的参考，个案以市政府的指定为准。）");
+    expect(e.text).toContain("（本包假定：文件规定由市政府按项目行业对口及关联度逐个指定牵头部门，未列行业对照表；本表是常见指定的参考，只在案件未给出市政府的指定时使用，个案以市政府的指定为准。）");
   });
   it("营口 二(二)5: a major project not said to be reported is answered on the pack's assumption, and says so", () => {
     const e = explain(yingkou, evaluate(yingkou, { asOf: "2026-03-02", facts: { isMajor: true } }), { lang: "zh" });
@@ -132,6 +132,48 @@ describe("outcome names and assumptions in what people read", () => {
     const epidemic = zibo.coverage.assumptions.filter((a) => a.zh.includes("乙类乙管"));
     expect(epidemic).toEqual([{ what: "期间「疫情防控期间」（2020-02-15…2023-01-07）", zh: expect.stringContaining("2023-01-07") as string, file: "pack.yaml", path: "periods.epidemic" }]);
     for (const p of [yingkou, xinghua, zibo, suqian]) expect(p.coverage.assumptions.length, p.id).toBeGreaterThan(0);
+  });
+});
+
+describe("营口 二(二)3: the designated department is a fact of the case", () => {
+  const base = { stage: "construction", introducer: "investment-bureau", introducerUnit: "city-investment-bureau", landingUnit: "laobian" };
+  // With the input, explain knows which facts the case gave (without it, it marks every assumption that may apply).
+  const zhText = (facts: Record<string, unknown>) => {
+    const input = { asOf: "2026-03-02", facts };
+    return explain(yingkou, evaluate(yingkou, input), { lang: "zh", input }).sections.find((x) => x.id === "lead-unit")!;
+  };
+
+  it("given: the designated department leads, and the answer rests on no assumption", () => {
+    const s = zhText({ ...base, industry: "装备制造", designatedDepartment: "city-science-tech" });
+    expect(s.summary).toContain("牵头单位：市科学技术局（依据 二(二)3");
+    expect(s.summary).not.toContain("本包假定");
+  });
+
+  it("not given, an industry of the table: the table's department leads, marked as the pack's assumption", () => {
+    const s = zhText({ ...base, industry: "文化旅游" });
+    expect(s.summary).toContain("牵头单位：市文化旅游和广播电视局");
+    expect(s.summary).toContain("（本包假定：文件规定由市政府按项目行业对口及关联度逐个指定牵头部门");
+  });
+
+  it("not given, an industry the table lacks: designation required, said in Chinese without ids, naming the fact that settles it", () => {
+    const r = assign(yingkou, "lead-unit", { ...base, industry: "光伏" }, { asOf: "2026-03-02" });
+    expect(r).toMatchObject({ kind: "designation-required", lead: null, leads: [] });
+    expect(r.reasonZh).toContain("本案未给出「市政府指定的牵头部门(市招商局引进项目签约后)」");
+    expect(r.reasonZh).toContain("依据 二(二)3");
+    expect(r.reasonZh).not.toMatch(/[A-Za-z]/);
+    const s = zhText({ ...base, industry: "光伏" });
+    expect(s.summary).toContain("牵头单位：需另行指定——本案未给出「市政府指定的牵头部门(市招商局引进项目签约后)」");
+    expect(s.summary).not.toMatch(/designat|no unit|[a-z]{4,}/);
+    // The table proposed nothing, so the answer does not rest on it.
+    expect(s.summary).not.toContain("本包假定");
+    const en = explain(yingkou, evaluate(yingkou, { asOf: "2026-03-02", facts: { ...base, industry: "光伏" } }), { lang: "en" }).sections.find((x) => x.id === "lead-unit")!;
+    expect(en.summary).toContain("lead unit: must be designated — the case does not give `designatedDepartment`");
+  });
+
+  it("a table lead written without a fallback keeps its English and Chinese reasons (淄博-style `designationRequired` text stays the pack's)", () => {
+    const r = assign(yingkou, "lead-unit", { ...base }, { asOf: "2026-03-02" });
+    expect(r.kind).toBe("designation-required");
+    expect(r.reason).toMatch(/^the case does not give `designatedDepartment` and no unit is designated for these facts in the pack's table \(二\(二\)3\)/);
   });
 });
 

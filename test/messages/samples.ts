@@ -79,6 +79,7 @@ export const SAMPLES: Samples = {
   EVENTS_INVALID: { params: { detail: "events.received is not a date" }, place: { path: "events.received" } },
   EXTENSION_AFTER_EXPIRY: { params: { requestedOn: "2026-04-01", dueDate: "2026-03-27", clause: "营口 六.3" }, place: { path: "events.extensions[0]" } },
   EXTENSION_OVER_CAP: { params: { requested: 15, allowed: 10, cap: 10, clause: "营口 六.3" }, place: { path: "events.extensions[0]" } },
+  OTHERWISE_UNREACHABLE: { params: { fact: "designatedUnit" }, place: { file: "assignment.yaml", line: 15, col: 52, path: "tables[0].rules[1].then.lead.otherwise" } },
   LEAD_NOT_ONE: { params: { table: "lead-unit", rule: "by-county", count: 2 }, place: { file: "assignment.yaml", line: 10, col: 23, path: "tables[0].rules[0].then.lead" } },
   QUOTE_NUMBER_MISMATCH: { params: { value: 3, what: "working days", clause: "二", quote: "5个工作日内答复" }, place: { file: "deadlines.yaml", line: 5, col: 28, path: "deadlines[0].period.workingDays" } },
   ASSUMPTION_UNMARKED: { params: { what: "the default 0 of fact `investmentYuan`" }, place: { file: "facts.yaml", line: 5, col: 64, path: "facts.investmentYuan.default" } },

@@ -45,6 +45,8 @@ export const KNOWN_CODES = new Set([
   "INPUT_UNKNOWN_KEY", "INPUT_MISSING_KEY", "INPUT_TYPE", "INPUT_VALUE", "INPUT_ONE_OF",
   // added with the packs' format (issue 12) and the calendar's year end (issue 11)
   "ESCALATION_EXCLUDED_PATH", "LEAD_NOT_ONE", "CALENDAR_INCOMPLETE", "CALENDAR_UNUSED",
+  // a unit given as a fact, else a fallback (营口 二(二)3)
+  "OTHERWISE_UNREACHABLE",
 ]);
 
 /**

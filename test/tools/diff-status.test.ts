@@ -90,7 +90,7 @@ describe("diff: status changes, impact per unit, changed ids", () => {
 });
 
 describe("a folder named like a bundled pack", () => {
-  // A folder ./yingkou here (a copy of the bundled pack at version 1.1.1) and the bundled yingkou.
+  // A folder ./yingkou here (a copy of the bundled pack, with its version raised to 9.9.9) and the bundled yingkou.
   const here = mkdtempSync(join(tmpdir(), "ys-shadow-"));
   cpSync(join(repo, "policies", "yingkou"), join(here, "yingkou"), { recursive: true });
   const pj = join(here, "yingkou", "pack.yaml");

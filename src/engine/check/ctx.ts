@@ -79,6 +79,15 @@ export class Ctx {
       if (!fd) this.unknownFact(ref.fact, file, `${pointer}/fact`);
       else if (fd.type !== "unit") this.report("CONDITION_INVALID", `\`${ref.fact}\` names a unit here, so it must be declared with \`type: unit\` (it is ${fd.type}).`, { detail: "unit fact of wrong type" }, file, `${pointer}/fact`);
       const name = ref.fact;
+      if ("otherwise" in ref) {
+        // The fact when the case gives it, else the fallback (营口 二(二)3: the designated department, else the usual one).
+        if (fd && fd.default !== undefined) this.report("OTHERWISE_UNREACHABLE", `\`${name}\` has a \`default\`, so it is never missing and \`otherwise\` would never be used; drop the default (the fact is then given or not) or drop \`otherwise\`.`, { fact: name }, file, `${pointer}/otherwise`);
+        const otherwise = this.unitRef(ref.otherwise, file, `${pointer}/otherwise`);
+        return (f) => {
+          const v = f[name];
+          return typeof v === "string" ? v : otherwise(f);
+        };
+      }
       return (f) => {
         const v = f[name] ?? fd?.default;
         if (typeof v !== "string") return failMissing(name);

@@ -89,6 +89,7 @@ export function buildResultSchema(docs: PackDocs, units: ReadonlyMap<string, Uni
       consequences: list(obj({ id: STR, zh: STR, to: list(unit), by: { anyOf: [unit, { type: "null" }] }, clause: STR })),
       rules: list(words(rules)),
       reason: NSTR,
+      reasonZh: NSTR,
       trace: ref("trace"),
       receipt: ref("receipt"),
     });

@@ -10,6 +10,7 @@ export type { AssignmentResult } from "./table-types.js";
 import { inForce } from "../check/index.js";
 import { deepFreeze, EMPTY } from "../../base/freeze.js";
 import type { Evaluation } from "../model/index.js";
+import { designationReasonEn, designationReasonZh } from "../../messages/designation.js";
 
 /** Freezes an assignment result by its known shape (cheaper than a generic deep walk). */
 export function freezeAssignment(r: AssignmentResult): AssignmentResult {
@@ -81,7 +82,7 @@ function fire(table: CompiledTable, pool: readonly CompiledRule[], ev: Evaluatio
 /** Builds the result of the rules that applied (not yet frozen). */
 function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluation): AssignmentResult {
   const facts = ev.facts;
-  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, leads: NO_LEADS, roles: {}, outcome: null, outcomeZh: null, consequences: NO_CONSEQUENCES, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
+  const result: AssignmentResult = { table: table.id, kind: "no-match", lead: null, leads: NO_LEADS, roles: {}, outcome: null, outcomeZh: null, consequences: NO_CONSEQUENCES, rules: fired.length === 1 ? [fired[0]!.id] : fired.map((r) => r.id), reason: null, reasonZh: null, trace: ev.trace ?? EMPTY, receipt: ev.receipt };
   if (!fired.length) return result;
   result.kind = "assigned";
   let joint: string[] | null = null;
@@ -89,7 +90,7 @@ function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluat
     const r = fired[k]!;
     if (r.designationRequired !== null) {
       result.kind = "designation-required";
-      result.reason = `${r.designationRequired}（${r.source.clause}）`;
+      result.reason = result.reasonZh = `${r.designationRequired}（${r.source.clause}）`;
     }
     if (r.leads !== null) {
       // Joint leads: all of them lead; the engine never picks one.
@@ -114,7 +115,9 @@ function build(table: CompiledTable, fired: readonly CompiledRule[], ev: Evaluat
       const lead = r.lead(facts);
       if (lead === null) {
         result.kind = "designation-required";
-        result.reason = `no unit is designated for these facts in the pack's table (${r.source.clause}); the policy leaves it to a decision: ${r.source.quote}`;
+        const why = { clause: r.source.clause, quote: r.source.quote, fact: r.designatedBy };
+        result.reason = designationReasonEn(why);
+        result.reasonZh = designationReasonZh(why);
       } else if (result.lead !== null && result.lead !== lead && table.exactlyOneLead) {
         fail("AMBIGUOUS_MATCH", `Table \`${table.id}\` gives one lead unit, but its rules give both \`${result.lead}\` and \`${lead}\`.`, { table: table.id, rules: fired.map((x) => x.id) }, { path: `assignment.${table.id}` });
       } else if (result.lead === null) result.lead = lead;

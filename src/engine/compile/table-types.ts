@@ -29,6 +29,8 @@ export interface CompiledRule {
   readonly roles: readonly (readonly [Exclude<Role, "lead">, readonly UnitResolver[]])[];
   readonly outcome: string | null;
   readonly designationRequired: string | null;
+  /** The fact that names the lead when the case gives it (`lead: { fact, otherwise }`), for the designation reason. */
+  readonly designatedBy: { readonly id: string; readonly zh: string } | null;
   readonly source: Source;
   readonly effective: Effective | undefined;
   /** Untraced results when this rule alone applies, shared (see result-memo.ts). */
@@ -98,8 +100,10 @@ export interface AssignmentResult {
   consequences: { id: string; zh: string; to: string[]; by: string | null; clause: string }[];
   /** Ids of the rules that applied, in order. */
   rules: string[];
-  /** Why a designation is required, or null. */
+  /** Why a designation is required, or null (English, for `--lang en`). */
   reason: string | null;
+  /** The same reason in Chinese (what people read), or null. */
+  reasonZh: string | null;
   /** Rules considered, with their clauses (empty when tracing is off). */
   trace: TraceEntry[];
   receipt: Receipt;

@@ -83,6 +83,7 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
         roles: Object.freeze(roles),
         outcome: then.outcome ?? null,
         designationRequired: then.designationRequired ?? null,
+        designatedBy: designatedBy(ctx, then.lead),
         source: r.source,
         effective: r.effective,
         memo: new ResultMemo<AssignmentResult>(varying),
@@ -96,6 +97,12 @@ export function compileTables(ctx: Ctx): CompiledTable[] {
     compiled.decideWithout = needs.length === 0 || ctx.problems.length ? null : buildDecideWithout(compiled, ctx.facts, reads, slots, inForce);
     return Object.freeze(compiled);
   });
+}
+
+/** The fact of a `lead: { fact, otherwise }`: when it is not given and the fallback names no unit, the reason says so. */
+function designatedBy(ctx: Ctx, lead: UnitRef | UnitRef[] | undefined): { id: string; zh: string } | null {
+  if (lead === undefined || typeof lead === "string" || Array.isArray(lead) || !("otherwise" in lead)) return null;
+  return Object.freeze({ id: lead.fact, zh: ctx.facts[lead.fact]?.zh ?? lead.fact });
 }
 
 /** A role's unit; `{ unit, when }` holds the role only while its condition holds (null otherwise). */

@@ -61,6 +61,8 @@ export interface PackProblemParams {
   CONDITION_INVALID: { detail: string };
   /** A rule that names joint leads (a list) in a table that says a case has exactly one lead unit. */
   LEAD_NOT_ONE: { table: string; rule: string; count: number };
+  /** A unit `{ fact, otherwise }` whose fact has a default, so the fallback could never be used. */
+  OTHERWISE_UNREACHABLE: { fact: string };
   /** Warning: a number of a rule or item that its own quote does not contain (五/5, 十五/15, 两/2 all count). */
   QUOTE_NUMBER_MISMATCH: { value: number; what: string; clause: string; quote: string };
   /** Warning: a value the pack chose (a default, a lookup, an effective date…) that no `assumption` marks. */

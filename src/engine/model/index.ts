@@ -9,7 +9,7 @@
 export { candidateValues, factCombinations } from "./fact-space.js";
 export { fnv1a64 } from "./hash.js";
 export { notEvaluated, type NotEvaluated } from "./not-evaluated.js";
-export { ROLES, type Assumption, type CadreKind, type Condition, type DeadlineDoc, type Effective, type FactDoc, type FactRef, type LadderDoc, type Operator, type Outcome, type PackDocs, type PackMeta, type PackTestDoc, type PeriodDoc, type Role, type RoleRef, type RungDoc, type ScorecardDoc, type Source, type StaffingCountDoc, type StaffingDoc, type StaffingRuleDoc, type TableDoc, type UnitDoc, type UnitRef } from "./pack-types.js";
+export { ROLES, type Assumption, type CadreKind, type Condition, type DeadlineDoc, type Effective, type FactDoc, type FactOtherwiseRef, type FactRef, type LadderDoc, type Operator, type Outcome, type PackDocs, type PackMeta, type PackTestDoc, type PeriodDoc, type Role, type RoleRef, type RungDoc, type ScorecardDoc, type Source, type StaffingCountDoc, type StaffingDoc, type StaffingRuleDoc, type TableDoc, type UnitDoc, type UnitRef } from "./pack-types.js";
 export { partError, type PartError } from "./part-error.js";
 export { parsePeriod, periodZh, readPeriod, type PeriodKind } from "./period.js";
 export { PartsMemo, ResultMemo } from "./result-memo.js";

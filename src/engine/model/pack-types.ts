@@ -62,8 +62,17 @@ export interface FactRef {
   fact: string;
 }
 
-/** A unit: its id, a fact naming a unit id, or a lookup keyed by a fact. */
-export type UnitRef = string | FactRef | { lookup: string; key: string };
+/**
+ * A unit given as a fact of the case when it is given, else `otherwise` (营口 二(二)3: the department
+ * the city government designated, else the pack's table of usual designations).
+ */
+export interface FactOtherwiseRef {
+  fact: string;
+  otherwise: UnitRef;
+}
+
+/** A unit: its id, a fact naming a unit id (optionally with a fallback), or a lookup keyed by a fact. */
+export type UnitRef = string | FactRef | FactOtherwiseRef | { lookup: string; key: string };
 
 export type UnitKind = "department" | "county" | "park" | "township" | "leader" | "role" | "office" | "meeting" | "enterprise" | "other";
 

@@ -121,9 +121,9 @@ function objectWord(path: string): string {
 }
 
 function anyOfWords(pointer: string): string {
-  if (/\/(actor)$/.test(pointer)) return "an actor is a unit id, {fact: …}, {lookup: …, key: …} or {cases: […]}";
+  if (/\/(actor)$/.test(pointer)) return "an actor is a unit id, {fact: …}, {fact: …, otherwise: …}, {lookup: …, key: …} or {cases: […]}";
   if (/\/(workingDays|days)$/.test(pointer)) return "a whole number of days or {fact: …}";
-  return "a unit is a unit id, {fact: …} or {lookup: …, key: …} (or a list of these)";
+  return "a unit is a unit id, {fact: …}, {fact: …, otherwise: …} or {lookup: …, key: …} (or a list of these)";
 }
 
 /** The closest recorded position at or above a pointer (for values the parser did not place). */

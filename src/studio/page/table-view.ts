@@ -66,6 +66,7 @@ function cells(pack: Pack, when: Condition | undefined): { byFact: Map<string, s
 function unitText(pack: Pack, r: UnitRef | UnitRef[]): string {
   const one = (u: UnitRef): string => {
     if (typeof u === "string") return pack.units.get(u)?.zh ?? u;
+    if ("otherwise" in u) return `〔${pack.facts[u.fact]?.zh ?? u.fact}；未给出时：${one(u.otherwise)}〕`;
     if ("fact" in u) return `〔${pack.facts[u.fact]?.zh ?? u.fact}〕`;
     const lk = pack.docs.assignment.lookups?.[u.lookup];
     return `〔按“${lk?.zh ?? u.lookup}”查${pack.facts[u.key]?.zh ?? u.key}〕`;

@@ -6,7 +6,7 @@ import type { DeadlineEvaluation, PeriodDeadlineResult } from "../../evaluate/in
 import type { EscalationResult } from "../../evaluate/index.js";
 import type { CaseInput, NotEvaluated } from "../../evaluate/index.js";
 import type { Pack } from "../../compile/index.js";
-import type { Assumption, Condition, PeriodDoc } from "../../model/index.js";
+import type { Assumption, Condition, PeriodDoc, UnitRef } from "../../model/index.js";
 import type { ScoreResult } from "../../evaluate/index.js";
 import type { TraceEntry } from "../../model/index.js";
 import type { PartError } from "../../model/index.js";
@@ -81,6 +81,16 @@ function defaultAssumptions(c: Ctx, when: Condition | undefined): (Assumption | 
     .filter((f) => c.input?.facts?.[f] === undefined && c.pack.facts[f]?.default !== undefined)
     .map((f) => c.pack.facts[f]?.assumption);
 }
+/**
+ * The lookup through which a unit reference resolved for this case, if it did (`{ fact, otherwise }` falls
+ * back only when the fact is not given; without the case input that cannot be told, so the lookup counts).
+ */
+function lookupUsed(c: Ctx, ref: UnitRef): string | null {
+  if (typeof ref === "string") return null;
+  if ("lookup" in ref) return ref.lookup;
+  if ("otherwise" in ref) return factValue(c, ref.fact) === undefined ? lookupUsed(c, ref.otherwise) : null;
+  return null;
+}
 const cite = (c: Ctx, clause: string, quote: string): string => (zh(c) ? `依据 ${clause}：${shortQuote(quote)}` : `per ${clause}: ${shortQuote(quote)}`);
 
 /** The value a rule reads for a fact: the given value, else its declared default. */
@@ -144,7 +154,7 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   const ruleDoc = (ruleId: string) => table?.doc.rules.find((x) => x.id === ruleId && inForce(x.effective, c.asOf)) ?? table?.doc.rules.find((x) => x.id === ruleId);
   const firedRules = r.rules.map((x) => table?.rules.find((y) => y.id === x)).filter((x) => x !== undefined);
   if (r.kind === "designation-required") {
-    decisions.push({ kind: "decision", text: zh(c) ? `牵头单位：需另行指定——${r.reason ?? ""}` : `lead unit: must be designated — ${r.reason ?? ""}` });
+    decisions.push({ kind: "decision", text: zh(c) ? `牵头单位：需另行指定——${r.reasonZh ?? ""}` : `lead unit: must be designated — ${r.reason ?? ""}` });
   } else if (r.kind === "no-match") {
     decisions.push({ kind: "decision", text: zh(c) ? "没有规则适用于这些事实" : "no rule applies to these facts" });
   }
@@ -175,7 +185,9 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
     r.rules.flatMap((rid) => {
       const d = ruleDoc(rid);
       if (!d) return [];
-      const lk = d.then.lead && typeof d.then.lead === "object" && !Array.isArray(d.then.lead) && "lookup" in d.then.lead ? c.pack.docs.assignment.lookups?.[d.then.lead.lookup]?.assumption : undefined;
+      // A lookup's assumption counts only when the lookup named the lead (not when the case gave the unit, nor when the table lacks it).
+      const used = r.lead !== null && d.then.lead !== undefined && !Array.isArray(d.then.lead) ? lookupUsed(c, d.then.lead) : null;
+      const lk = used === null ? undefined : c.pack.docs.assignment.lookups?.[used]?.assumption;
       // Conditions inside `then` (roles held under a condition, consequences) read facts too.
       const inner = (Object.values(d.then) as unknown[]).flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v])).flatMap((x) => (x && typeof x === "object" && "when" in x ? [(x as { when?: Condition }).when] : []));
       return [d.assumption, d.effective?.assumption, lk, ...defaultAssumptions(c, d.when), ...inner.flatMap((w) => defaultAssumptions(c, w))];

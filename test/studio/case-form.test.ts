@@ -29,7 +29,9 @@ const labelOf = (id: string) => page.locator(`label[for="${id}"]`).first().textC
 describe("the studio's case form, generated from the input schema", () => {
   it("offers each fact by its Chinese name, of its kind, with enum values by their Chinese titles", async () => {
     // facts.yaml: stage is an enum whose valuesZh name the three stages of 二.
-    expect(await labelOf("fact-stage")).toBe("项目阶段(洽谈至签约 / 签约后至竣工 / 投产运营) stage");
+    // The label is the Chinese title alone; the key (an id for case files) only in the hover text.
+    expect(await labelOf("fact-stage")).toBe("项目阶段(洽谈至签约 / 签约后至竣工 / 投产运营)");
+    expect(await page.locator('label[for="fact-stage"]').getAttribute("title")).toContain("键名：stage");
     expect(await page.locator("#fact-stage option").allTextContents()).toEqual(["（不填）", "项目洽谈至签约阶段", "项目签约后办理手续、开工、建设直至竣工阶段", "项目投产运营阶段"]);
     expect(await page.locator("#fact-stage option").evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value))).toEqual(["", "negotiation", "construction", "operation"]);
     // A unit fact offers the units of its kinds by their Chinese names (landingUnit: county or park).
@@ -48,8 +50,8 @@ describe("the studio's case form, generated from the input schema", () => {
     const groups = page.locator("fieldset.deadline-events");
     expect(await groups.evaluateAll((fs) => fs.map((f) => (f as unknown as { dataset: { deadline: string } }).dataset.deadline))).toEqual(["materials-notice", "on-the-spot", "commitment", "mayor-mailbox"]);
     const commitment = page.locator('fieldset.deadline-events[data-deadline="commitment"]');
-    expect(await commitment.locator("legend").textContent()).toBe("承诺办理时限(不得超过法定时限;延期后总时限最长不超过法定时限) commitment");
-    expect(await labelOf("received-commitment")).toBe("受理（起算）时间 received");
+    expect(await commitment.locator("legend").textContent()).toBe("承诺办理时限(不得超过法定时限;延期后总时限最长不超过法定时限)");
+    expect(await labelOf("received-commitment")).toBe("受理（起算）时间");
     expect(await commitment.locator("summary").textContent()).toBe("中止计时、补正后重新计算、延期、办结时间");
   });
 
@@ -66,7 +68,7 @@ describe("the studio's case form, generated from the input schema", () => {
     await page.locator("#received-commitment").fill("2026-09-28");
     await commitment.locator("summary").click();
     await commitment.locator('button.add-row[data-path="events.commitment.extensions"]').click();
-    expect(await labelOf("case-events-commitment-extensions-0-requestedOn")).toBe("延期批准日 requestedOn");
+    expect(await labelOf("case-events-commitment-extensions-0-requestedOn")).toBe("延期批准日");
     await page.locator("#case-events-commitment-extensions-0-requestedOn").fill("2026-10-09");
     await page.locator("#case-events-commitment-extensions-0-workingDays").fill("3");
     await page.locator("#case-events-commitment-extensions-0-reason").fill("需现场核查");

@@ -102,7 +102,10 @@ describe("the studio in a browser, under a strict CSP", () => {
     // 营口's index has 34 clauses, all cited (POLICIES.md: coverage should be 100 %).
     await expect.poll(() => page.locator("#coverage-summary").textContent()).toContain("覆盖率 100.0%");
     expect(await page.locator('.document .clause[data-clause="二(二)2"] .clause-text').textContent()).toContain("2.市直部门引进的项目,继续由该部门作为服务团队的牵头单位");
-    expect(await page.locator('.document .clause[data-clause="二(二)2"] .citers').textContent()).toContain("lead-unit/construction-city-department");
+    // Each citer by its Chinese name (assignment.yaml's zh), its id only on hover.
+    const citer = page.locator('.document .clause[data-clause="二(二)2"] .citers li[data-id="lead-unit/construction-city-department"]');
+    expect(await citer.textContent()).toBe("规则 签约后至竣工阶段,市直部门引进的项目继续由该部门牵头,相关部门及项目落户的县(市)区、园区配合");
+    expect(await citer.getAttribute("title")).toBe("编号：lead-unit/construction-city-department");
     expect(await page.locator(".document .clause.uncovered").count()).toBe(0);
     await shot(page, "document");
     // Clause 八 is cited by three duties only (duties.yaml): cite 九 instead and 八 is uncovered.
@@ -155,8 +158,11 @@ describe("the studio in a browser, under a strict CSP", () => {
     await page.locator("#run-tests").click();
     await expect.poll(() => page.locator("#test-summary").textContent()).toBe(`✗ ${total} 个测试中 1 个未通过`);
     const fail = page.locator("li.test.fail");
-    expect(await fail.locator("td.expected").first().textContent()).toContain("gaizhou");
-    expect(await fail.locator("td.actual").first().textContent()).toContain("city-commerce");
+    // Units by their Chinese names, with the id the test file writes.
+    expect(await fail.locator("td[data-path]").first().textContent()).toBe("帮办（第1个）");
+    expect(await fail.locator("td[data-path]").first().getAttribute("data-path")).toBe("roles.helper[0]");
+    expect(await fail.locator("td.expected").first().textContent()).toBe("盖州市（gaizhou）");
+    expect(await fail.locator("td.actual").first().textContent()).toBe("市商务局（city-commerce）");
     await fail.scrollIntoViewIfNeeded();
     await shot(page, "tests");
     await page.locator("#tab-edit").click();
@@ -185,7 +191,8 @@ describe("the studio in a browser, under a strict CSP", () => {
     expect(await cal.locator('.day[data-date="2026-10-10"]').getAttribute("class")).toContain("makeup-workday");
     expect(await cal.locator('.day[data-date="2026-10-10"] .n').textContent()).toBe("第3天");
     expect(await cal.locator('.day[data-date="2026-10-01"]').getAttribute("class")).toContain("holiday");
-    await cal.scrollIntoViewIfNeeded();
+    // The shot: the deadline's answer at the top of the window, its calendar below.
+    await page.locator('.explain[data-section="mayor-mailbox"]').evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: "start" }));
     await shot(page, "case");
   }, 60_000);
 
@@ -202,7 +209,10 @@ describe("the studio in a browser, under a strict CSP", () => {
     const change = page.locator("table.changes tbody tr");
     await change.first().waitFor();
     expect(await change.count()).toBe(1);
-    expect(await change.first().textContent()).toContain("mayor-mailbox");
+    // deadlines.yaml 七: the mayor's-mailbox deadline, by its Chinese name; the field in words.
+    expect(await change.first().locator("td[data-id]").textContent()).toBe("市长信箱转办件 承办领导将办理结果告知企业的时限");
+    expect(await change.first().locator("td[data-id]").getAttribute("data-id")).toBe("mayor-mailbox");
+    expect(await change.first().textContent()).toContain("期限（工作日）");
     expect(await change.first().textContent()).toContain("7");
     expect(await change.first().textContent()).toContain("5");
     expect(await page.locator("#impact").textContent()).toMatch(/生成 2,000 个案件，其中 [1-9][\d,]* 个结果改变/);

@@ -52,9 +52,13 @@ const isType = (n: Node, t: string) => n.type === t || (Array.isArray(n.type) &&
 // A description is a tooltip only when it is written in Chinese (the schema's own are English, for developers).
 const zhText = (v: unknown) => (typeof v === "string" && /[\u4e00-\u9fff]/.test(v) ? v : null);
 
+/** The hover text of a label: its Chinese description, and the key a case file uses (for whoever writes one). */
+export const keyTip = (n: Node, key: string): string => [zhText(n.description), `键名：${key}`].filter(Boolean).join("\n");
+
+// The label is the schema's Chinese title alone; the key, an English id, is only in the hover text.
 function label(n: Node, key: string, id: string): HTMLElement {
   const title = typeof n.title === "string" ? n.title : key;
-  return h("label", { for: id, title: zhText(n.description) }, title, " ", h("code", {}, key));
+  return h("label", { for: id, title: keyTip(n, key), "data-key": key }, title);
 }
 
 /**
@@ -154,7 +158,7 @@ export function group(root: JsonSchema, n: Node, path: readonly string[], hooks:
   const fields = (keys ?? Object.keys(props)).map((k) => ({ k, ...schemaField(root, props[k]!, [...path, k], hooks) }));
   const key = path[path.length - 1] ?? "";
   const title = typeof n.title === "string" ? n.title : key;
-  const el = h("fieldset", { class: "group", "data-path": path.join(".") }, path.length ? h("legend", {}, title, " ", h("code", {}, key)) : null, fields.map((f) => f.el));
+  const el = h("fieldset", { class: "group", "data-path": path.join(".") }, path.length ? h("legend", { title: keyTip(n, key), "data-key": key }, title) : null, fields.map((f) => f.el));
   return { el, read: () => collect(fields) };
 }
 
@@ -189,7 +193,7 @@ function rows(root: JsonSchema, n: Node, items: Node, path: readonly string[], h
     list.push(row);
     box.append(row.el);
   });
-  const el = h("div", { class: "field list", "data-path": path.join(".") }, h("span", { class: "list-title" }, title, " ", h("code", {}, key)), box, add);
+  const el = h("div", { class: "field list", "data-path": path.join(".") }, h("span", { class: "list-title", title: keyTip(n, key), "data-key": key }, title), box, add);
   return {
     el,
     read: () => {

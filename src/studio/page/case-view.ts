@@ -38,7 +38,7 @@ function deadlineEvents(schema: Node, events: Node): { el: HTMLElement; read: ()
     const el = h(
       "fieldset",
       { class: "group deadline-events", "data-deadline": id },
-      h("legend", {}, title, " ", h("code", {}, id)),
+      h("legend", { title: `键名：${id}`, "data-key": id }, title),
       first!.el,
       h("details", {}, h("summary", {}, rest.map((f) => (props[f.k]!.title as string | undefined) ?? f.k).join("、")), rest.map((f) => f.el)),
     );

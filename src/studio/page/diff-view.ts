@@ -2,10 +2,10 @@
  * Before saving: the line changes of each edited file, the pack-level changes from diffPacks (the
  * same comparison as `yingshang diff`) and how many generated cases change outcome; then save.
  */
-import { diffPacks, type DiffReport, type Problem } from "../../core.js";
+import { diffPacks, type DiffReport, type Pack, type Problem } from "../../core.js";
 import { h, fill } from "./dom.js";
 import type { ViewContext } from "./state.js";
-import { AREA, CHANGE, IMPACT, problemLine } from "./words.js";
+import { AREA, CHANGE, FIELD, idTip, IMPACT, nameOf, problemLine } from "./words.js";
 
 const POPULATION = 2000;
 
@@ -47,14 +47,20 @@ function warnings(d: DiffReport): string[] {
   return out;
 }
 
-function report(d: DiffReport): HTMLElement {
+/** What changed, by its Chinese name (from the pack that has it), the id on hover. */
+function named(packs: readonly Pack[], area: string, id: string): HTMLElement {
+  const zh = packs.map((p) => nameOf(p, area, id)).find((x) => x !== null);
+  return h("td", { title: idTip(id), "data-id": id }, zh ?? h("code", {}, id));
+}
+
+function report(d: DiffReport, packs: readonly Pack[]): HTMLElement {
   const pop = d.population;
   return h(
     "div",
     { class: "pack-diff" },
     h("h3", {}, `政策包的改动（${d.changes.length} 处）`),
     d.changes.length
-      ? h("table", { class: "changes" }, h("thead", {}, h("tr", {}, h("th", {}, "改动"), h("th", {}, "部分"), h("th", {}, "编号"), h("th", {}, "字段"), h("th", {}, "原来"), h("th", {}, "现在"))), h("tbody", {}, d.changes.map((c) => h("tr", { class: c.change }, h("td", {}, CHANGE[c.change]), h("td", {}, AREA[c.area] ?? c.area), h("td", {}, h("code", {}, c.id)), h("td", {}, c.field ? h("code", {}, c.field) : ""), h("td", {}, c.before === undefined ? "" : h("pre", {}, JSON.stringify(c.before))), h("td", {}, c.after === undefined ? "" : h("pre", {}, JSON.stringify(c.after)))))))
+      ? h("table", { class: "changes" }, h("thead", {}, h("tr", {}, h("th", {}, "改动"), h("th", {}, "部分"), h("th", {}, "名称"), h("th", {}, "内容"), h("th", {}, "原来"), h("th", {}, "现在"))), h("tbody", {}, d.changes.map((c) => h("tr", { class: c.change }, h("td", {}, CHANGE[c.change]), h("td", {}, AREA[c.area] ?? c.area), named(packs, c.area, c.id), h("td", { title: c.field ?? null }, c.field ? (FIELD[c.field] ?? h("code", {}, c.field)) : ""), h("td", {}, c.before === undefined ? "" : h("pre", {}, JSON.stringify(c.before))), h("td", {}, c.after === undefined ? "" : h("pre", {}, JSON.stringify(c.after)))))))
       : h("p", { class: "muted" }, "规则层面没有改动（只改了注释或说明）。"),
     pop
       ? h(
@@ -120,7 +126,7 @@ export function renderDiff(ctx: ViewContext): HTMLElement {
   if (!changed.length) packDiff = h("p", { class: "muted" }, "与已保存的版本相同，没有改动。");
   else if (!edited.pack) packDiff = h("p", { class: "bad" }, `编辑后的政策包有 ${edited.problems.length} 个问题，无法比较，也不能保存：请先改正。`);
   else if (!saved.pack) packDiff = h("p", { class: "muted" }, "已保存的版本本身不能编译，只显示文件的改动。");
-  else packDiff = report(diffPacks(saved.pack, edited.pack, { population: POPULATION }));
+  else packDiff = report(diffPacks(saved.pack, edited.pack, { population: POPULATION }), [edited.pack, saved.pack]);
   return h(
     "div",
     { class: "diff-view" },

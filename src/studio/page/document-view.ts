@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { h } from "./dom.js";
 import { citedByName, documentPieces, locateClauses, sourceQuotes, type DocPiece } from "./clauses.js";
 import type { ViewContext } from "./state.js";
+import { idTip, nameOf } from "./words.js";
 
 /** Test names by the clauses they cite (the clause in the name's closing parenthesis). */
 export function testsByClause(files: Record<string, string>, ids: readonly string[]): Map<string, { file: string; name: string }[]> {
@@ -28,10 +29,10 @@ export function testsByClause(files: Record<string, string>, ids: readonly strin
 }
 
 /** What a `coveredBy` entry names, in words: `duty x` → 职责 x, `lead-unit/r` → 规则 lead-unit/r. */
-function citer(s: string): { kind: string; id: string } {
+function citer(s: string): { kind: string; key: string; id: string } {
   const m = /^(duty|fact|ladder|deadline|scorecard|lookup|staffing|table|item|category) (.*)$/.exec(s);
   const kinds: Record<string, string> = { duty: "职责", fact: "事实", ladder: "升级链", deadline: "时限", scorecard: "考评", lookup: "对照表", staffing: "人员配备", table: "决策表", item: "扣分项", category: "考评类别" };
-  return m ? { kind: kinds[m[1]!] ?? m[1]!, id: m[2]! } : { kind: "规则", id: s };
+  return m ? { kind: kinds[m[1]!] ?? m[1]!, key: m[1]!, id: m[2]! } : { kind: "规则", key: "rule", id: s };
 }
 
 export function renderDocument(ctx: ViewContext): HTMLElement {
@@ -73,8 +74,10 @@ export function renderDocument(ctx: ViewContext): HTMLElement {
       h("div", { class: "clause-id" }, id, c?.title ? h("span", { class: "clause-title" }, ` ${c.title}`) : null),
       c && c.coveredBy.length
         ? h("ul", {}, [...new Set(c.coveredBy)].map((s) => {
-            const { kind, id: cid } = citer(s);
-            return h("li", {}, h("span", { class: "kind" }, kind), " ", h("code", {}, cid));
+            const { kind, key, id: cid } = citer(s);
+            // By its Chinese name (the id on hover); an id only when the pack gives no name.
+            const name = nameOf(pack, key, cid);
+            return h("li", { title: idTip(cid), "data-id": cid }, h("span", { class: "kind" }, kind), " ", name ?? h("code", {}, cid));
           }))
         : h("p", { class: "bad" }, "没有规则或职责引用此条款。"),
       ts.length ? h("details", {}, h("summary", {}, `测试 ${ts.length} 个`), h("ul", {}, ts.map((t) => h("li", { class: "test-name" }, t.name)))) : h("p", { class: "muted" }, "没有测试引用此条款。"),

@@ -73,7 +73,8 @@ export class PackEditor {
       .map((p) => {
         const from = offsetOf(doc, p.line, p.col);
         const line = doc.lineAt(from);
-        return { from, to: Math.max(from, line.to), severity: "error" as const, message: problemAtLine(p), source: p.code };
+        // The Chinese sentence only: the code is an id for machines (kept as data-code in the problem list).
+        return { from, to: Math.max(from, line.to), severity: "error" as const, message: problemAtLine(p) };
       });
   }
 

@@ -8,7 +8,7 @@ import { candidateValues } from "../../engine/model/index.js";
 import { factNames } from "../../engine/compile/index.js";
 import { h } from "./dom.js";
 import type { ViewContext } from "./state.js";
-import { HIT_POLICY, OPERATOR, ROLE } from "./words.js";
+import { HIT_POLICY, idTip, OPERATOR, ROLE } from "./words.js";
 import { own } from "../../base/own.js";
 
 type Leaf = Extract<Condition, { fact: string }>;
@@ -103,7 +103,7 @@ function renderTable(pack: Pack, t: TableDoc): HTMLElement {
       "tr",
       { "data-rule": r.id },
       h("td", { class: "num" }, String(i + 1)),
-      h("td", { class: "rule" }, h("div", {}, r.zh ?? ""), h("code", {}, r.id)),
+      h("td", { class: "rule", title: idTip(r.id) }, r.zh ? h("div", {}, r.zh) : h("code", {}, r.id)),
       cols.map((f) => h("td", { class: c.byFact.has(f) ? "cond" : "cond any" }, c.byFact.get(f)?.join("；") ?? "—")),
       anyOther ? h("td", { class: "cond" }, c.other.join("；")) : null,
       roles.map((k) => {
@@ -116,7 +116,7 @@ function renderTable(pack: Pack, t: TableDoc): HTMLElement {
   return h(
     "article",
     { class: "decision-table", "data-table": t.id },
-    h("h3", {}, t.zh ?? t.id, " ", h("code", {}, t.id)),
+    h("h3", { title: idTip(t.id) }, t.zh ?? t.id),
     h("p", { class: "hit-policy" }, "命中规则：", HIT_POLICY[t.hitPolicy] ?? t.hitPolicy),
     proof(pack, t),
     h(

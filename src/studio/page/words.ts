@@ -1,5 +1,5 @@
 /** The page's Chinese words: labels for ids the engine uses, and how a problem reads. */
-import { formatProblem, type Problem } from "../../core.js";
+import { formatProblem, type Pack, type Problem } from "../../core.js";
 import { sentenceOf } from "../../messages/format.js";
 
 /** A problem for the problem list, in Chinese: 「deadlines.yaml 第15行第15列：……」. */
@@ -13,9 +13,9 @@ export function problemAtLine(p: Problem): string {
 }
 
 export const HIT_POLICY: Record<string, string> = {
-  unique: "唯一命中（unique）：每个案件至多一条规则适用",
-  first: "首条命中（first）：按顺序取第一条适用的规则",
-  collect: "全部收集（collect）：所有适用的规则都生效",
+  unique: "唯一命中：每个案件至多一条规则适用",
+  first: "首条命中：按顺序取第一条适用的规则",
+  collect: "全部收集：所有适用的规则都生效",
 };
 
 export const ROLE: Record<string, string> = {
@@ -68,6 +68,23 @@ export const AREA: Record<string, string> = {
   duty: "职责",
 };
 
+/** The fields a change names (diffPacks' `field`), in words; others are shown as written. */
+export const FIELD: Record<string, string> = {
+  "period.workingDays": "期限（工作日）",
+  "period.days": "期限（自然日）",
+  zh: "名称",
+  when: "适用条件",
+  "then.lead": "牵头单位",
+  "then.roles": "配合等角色",
+  deduct: "扣分",
+  points: "分值",
+  source: "依据",
+  "source.clause": "依据条款",
+  "source.quote": "引文",
+  version: "版本号",
+  order: "顺序",
+};
+
 export const FILE_ZH: Record<string, string> = {
   "pack.yaml": "政策包信息",
   "units.yaml": "单位",
@@ -91,3 +108,44 @@ export const IMPACT: Record<string, string> = {
   scoreTotal: "考评总分",
   applicability: "政策包是否适用（施行日期、事实是否被接受）",
 };
+
+/** The hover text that gives the id behind a Chinese name (for whoever edits the YAML). */
+export const idTip = (id: string): string => `编号：${id}`;
+
+/**
+ * The Chinese name of a thing the pack declares, by its kind and id (`table/rule` for a rule,
+ * `ladder rung r` for a rung), or null when the pack gives it none: the page then shows the id.
+ */
+export function nameOf(pack: Pack, kind: string, id: string): string | null {
+  const d = pack.docs;
+  const [a, b] = id.split("/");
+  switch (kind) {
+    case "fact":
+      return d.facts[id]?.zh ?? null;
+    case "rule": {
+      const t = d.assignment.tables.find((x) => x.id === a);
+      return t?.rules.find((r) => r.id === b)?.zh ?? null;
+    }
+    case "table":
+      return d.assignment.tables.find((x) => x.id === id)?.zh ?? null;
+    case "unit":
+      return d.units.find((u) => u.id === id)?.zh ?? null;
+    case "deadline":
+      return d.deadlines.find((x) => x.id === id)?.zh ?? null;
+    case "duty":
+      return d.duties.find((x) => x.id === id)?.zh ?? null;
+    case "scorecard":
+      return d.scorecards.find((x) => x.id === id)?.zh ?? null;
+    case "ladder": {
+      // `ladder L`, `ladder L rung R`, `ladder L jump J`, `ladder L return [R]` (what the loader cites).
+      const m = /^(\S+)(?: (rung|jump|return)(?: (\S+))?)?$/.exec(id);
+      const l = d.ladders.find((x) => x.id === (m ? m[1] : id));
+      if (!l?.zh || !m) return null;
+      if (!m[2]) return l.zh;
+      const part = m[2] === "rung" ? l.rungs.find((x) => x.id === m[3])?.zh : m[2] === "jump" ? l.jumps?.find((x) => x.id === m[3])?.zh : (l.returns?.find((x) => x.id === m[3])?.zh ?? "退回");
+      return part ? `${l.zh}·${part}` : null;
+    }
+    default:
+      return null;
+  }
+}

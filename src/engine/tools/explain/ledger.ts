@@ -91,7 +91,7 @@ export function ledgerLines(cal: Calendar, ledger: readonly LedgerEntry[], lang:
 
 /** A deadline status in words. */
 export function statusText(s: DeadlineStatus | null, lang: Lang): string {
-  if (!s) return lang === "zh" ? "未给出当前时间（now），不判断状态" : "no `now` given, so no status";
+  if (!s) return lang === "zh" ? "未给出判断时点（`now`），不判断状态" : "no `now` given, so no status";
   const zh = lang === "zh";
   switch (s.kind) {
     case "not-started":

@@ -249,7 +249,7 @@ export function deadlineSection(c: Ctx, id: string, r: DeadlineEvaluation): Expl
     return v ? { zh: v.zh, when: v.when } : undefined;
   }).filter(() => d?.doc.variants !== undefined);
   const now = c.input?.now;
-  const status: ExplainLine = { kind: "status", text: zh(c) ? `状态${now ? `（按 ${now}）` : ""}：${statusText(pr.status, c.lang)}` : `status${now ? ` at ${now}` : ""}: ${statusText(pr.status, c.lang)}` };
+  const status: ExplainLine = { kind: "status", text: zh(c) ? `状态${now ? `（按 ${nowZh(now)}）` : ""}：${statusText(pr.status, c.lang)}` : `status${now ? ` at ${now}` : ""}: ${statusText(pr.status, c.lang)}` };
   const warnings = pr.warnings.map((w): ExplainLine => ({ kind: "warning", date: w.date, text: zh(c) ? `预警：${Math.round(w.at * 100)}% 期限于 ${w.date}` : `warning: ${Math.round(w.at * 100)}% of the period on ${w.date}` }));
   const ledgerText = ledgerLines(c.pack.calendar, pr.ledger, c.lang);
   const ledger = pr.ledger.map((e, i): ExplainLine => ({ kind: "ledger", date: e.date, text: ledgerText[i]! }));
@@ -352,3 +352,9 @@ export function scoreSection(c: Ctx, id: string, r: ScoreResult): ExplainSection
 }
 
 export type { Ctx as SectionContext };
+
+/** The instant a status is judged at, as a Chinese reader writes it: 2026-10-16 09:00 for Shanghai time; any other offset is kept as given. */
+function nowZh(now: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?(\+08:?00)?$/.exec(now);
+  return m ? `${m[1]} ${m[2]}${m[3] && m[3] !== "00" ? `:${m[3]}` : ""}` : now;
+}

@@ -92,3 +92,29 @@ describe("yingshang coverage in Chinese", () => {
     expect(run("coverage", "zibo", "--json").out).toBe(run("coverage", "zibo", "--json", "--lang", "en").out);
   });
 });
+
+describe("yingshang diff in Chinese", () => {
+  // 一(八): complex matters 15 working days; the copy says 10 (policies/suqian/deadlines.yaml, mayor-direct/complex).
+  const dir = join(mkdtempSync(join(tmpdir(), "yingshang-zh-diff-")), "suqian");
+  cpSync(join(root, "policies", "suqian"), dir, { recursive: true });
+  const file = join(dir, "deadlines.yaml");
+  const text = readFileSync(file, "utf8");
+  expect(text.match(/workingDays: 15\b/gu)).toHaveLength(1);
+  writeFileSync(file, text.replace(/workingDays: 15\b/u, "workingDays: 10"));
+
+  it("says the change by its Chinese names, the impact and the version check, with no English word", () => {
+    const r = run("diff", "suqian", dir, "--population", "300");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("改动（1 处）：\n  ~ 时限「企业问题投诉直达市长 承办时限」的情形「情况复杂或涉及多个单位的问题 15个工作日」的工作日数：15 → 10\n");
+    expect(r.out).toMatch(/\n对 300 个生成的案件的影响：\d+ 个结果改变（[\d.]+%）\n {2}时限的到期日：\d+ 个\n/u);
+    // The version was not raised (both 1.1.0), so the check says so.
+    expect(r.out).toContain("提醒：计算结果有改变，但版本仍是 ");
+    expect(english(r.out, [dir])).toEqual([]);
+  });
+
+  it("--lang en keeps the English report; --json is the same in both", () => {
+    const en = run("diff", "suqian", dir, "--population", "100", "--lang", "en");
+    expect(en.out).toContain("Changes (1):\n  ~ variant mayor-direct/complex");
+    expect(run("diff", "suqian", dir, "--population", "100", "--json").out).toBe(run("diff", "suqian", dir, "--population", "100", "--json", "--lang", "en").out);
+  });
+});

@@ -31,7 +31,8 @@ function copy(pack: string, label: string, edits: Record<string, [string, string
   return dir;
 }
 
-const cliRun = (...args: string[]) => spawnSync("node", [cli, "diff", ...args], { encoding: "utf8" });
+// The English report (Chinese is the default; test/cli/zh-output.test.ts checks it).
+const cliRun = (...args: string[]) => spawnSync("node", [cli, "diff", ...args, "--lang", "en"], { encoding: "utf8" });
 
 const suqianA = copy("suqian", "a");
 const suqianShorter = copy("suqian", "shorter", { "deadlines.yaml": [["period: { workingDays: 15 }", "period: { workingDays: 10 }"]] });

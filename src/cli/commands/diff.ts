@@ -2,9 +2,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fail } from "../../errors.js";
-import { diffPacks, parseCasesNdjson, renderDiff } from "../../engine/tools/index.js";
+import { diffPacks, parseCasesNdjson, renderDiff, renderDiffZh } from "../../engine/tools/index.js";
 import { loadPack } from "../../engine/compile/load.js";
 import { calendarsOption } from "../calendar-option.js";
+import { outputLang } from "../lang.js";
 import { emit, EXIT, runAction } from "../output.js";
 
 interface Opts {
@@ -59,7 +60,10 @@ export function registerDiff(program: Command): void {
           }
         }
         const failed = opts.requireBump ? report.outcomesChanged && !report.versionBumped : report.outcomesChanged;
-        emit(opts, { ...report, exitCode: failed ? EXIT.checkFailed : EXIT.ok }, () => renderDiff(report, { from: specA, to: specB }));
+        emit(opts, { ...report, exitCode: failed ? EXIT.checkFailed : EXIT.ok }, () =>
+          // Chinese by default, as explain and reports (`--lang en` for English); the JSON is the same in both.
+          outputLang() === "zh" ? renderDiffZh(report, a, b, { from: specA, to: specB }) : renderDiff(report, { from: specA, to: specB }),
+        );
         return failed ? EXIT.checkFailed : EXIT.ok;
       }),
     );

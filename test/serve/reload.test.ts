@@ -133,15 +133,16 @@ describe("the CLI server", () => {
       due = await get();
     }
     expect(due).toBe("2026-10-22");
+    // The log reaches the pipe after the answer may have: read it once the process has closed its output.
+    const code = await new Promise<number | null>((resolve) => {
+      child.on("close", resolve);
+      child.kill("SIGTERM");
+    });
+    expect(code).toBe(0);
     // The request log (pino, JSON lines) records each answer's receipt, and the reload.
     const lines = log.trim().split("\n").map((l) => JSON.parse(l) as { msg: string; receipt?: { hash: string }; url?: string });
     expect(lines.some((l) => l.msg === "pack reloaded")).toBe(true);
     expect(lines.find((l) => l.msg === "request" && l.url === "/v1/packs/suqian/evaluate")!.receipt!.hash).toMatch(/^[0-9a-f]{16}$/);
-    const code = await new Promise<number | null>((resolve) => {
-      child.on("exit", resolve);
-      child.kill("SIGTERM");
-    });
-    expect(code).toBe(0);
     writeFileSync(deadlinesFile, original);
   });
 });

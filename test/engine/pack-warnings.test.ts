@@ -78,4 +78,14 @@ describe("pack warnings", () => {
     const pack = compilePack({ ...files, "facts.yaml": edited }, { folder: "xinghua" });
     expect(pack.warnings.map((w) => [w.code, w.path])).toEqual([["ASSUMPTION_UNMARKED", "facts.isMajorUrbanConstruction.default"]]);
   });
+
+  it("营口 九(四) says 按10%比例 but not how to round: the pack's rounding up is an assumption, listed by coverage, and a warning once unmarked", () => {
+    const files = readPackDir("policies/yingkou");
+    const yingkou = compilePack(files, { folder: "yingkou" });
+    expect(yingkou.coverage.assumptions.filter((a) => a.file === "duties.yaml").map((a) => a.zh)).toEqual([expect.stringContaining("向上取整") as string]);
+    const edited = files["duties.yaml"]!.replace(/\n {6}assumption: \{ zh: 文件只写"随机按10%比例抽查"[^\n]*/u, "");
+    expect(edited).not.toBe(files["duties.yaml"]);
+    const pack = compilePack({ ...files, "duties.yaml": edited }, { folder: "yingkou" });
+    expect(pack.warnings.map((w) => [w.code, w.file, w.line])).toEqual([["ASSUMPTION_UNMARKED", "duties.yaml", edited.split("\n").indexOf("      rounding: up") + 1]]);
+  });
 });

@@ -97,6 +97,7 @@ export function assumptionsOf(docs: PackDocs): { what: string; zh: string; file:
     l.rungs.forEach((r, ri) => add(r.assumption, `督办链「${l.zh ?? l.id}」的一级「${r.zh ?? r.id}」`, "escalation.yaml", `/ladders/${li}/rungs/${ri}`));
     l.jumps?.forEach((j, ji) => add(j.assumption, `督办链「${l.zh ?? l.id}」的跳级「${j.zh ?? j.id}」`, "escalation.yaml", `/ladders/${li}/jumps/${ji}`));
   });
+  docs.duties.forEach((d, i) => add(d.sample?.assumption, `抽查「${d.zh ?? d.id}」的抽取人数取整`, "duties.yaml", `/duties/${i}/sample`));
   docs.scorecards.forEach((sc, si) => sc.categories.forEach((c, ci) => add(c.survey?.assumption, `评分表「${sc.zh ?? sc.id}」中「${c.zh ?? c.id}」的全部不了解时的得分`, "scoring.yaml", `/scorecards/${si}/categories/${ci}/survey`)));
   return out;
 }

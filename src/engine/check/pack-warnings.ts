@@ -134,6 +134,10 @@ function checkAssumptions(ctx: WarnSink): void {
   for (const [id, lk] of Object.entries(d.assignment.lookups ?? {})) {
     if (!lk.assumption) unmarked(ctx, `the lookup table \`${id}\``, "assignment.yaml", `/lookups/${id}/entries`);
   }
+  // A fraction of a count is rarely whole: how it is rounded is the pack's choice (营口 九(四) "按10%比例").
+  d.duties.forEach((du, i) => {
+    if (du.sample && !du.sample.assumption) unmarked(ctx, `the rounding \`${du.sample.rounding}\` of the sample of duty \`${du.id}\``, "duties.yaml", `/duties/${i}/sample/rounding`);
+  });
   d.assignment.tables.forEach((t, ti) => {
     effectiveDates(ctx, t.effective, "assignment.yaml", `/tables/${ti}/effective`);
     t.rules.forEach((r, ri) => effectiveDates(ctx, r.effective, "assignment.yaml", `/tables/${ti}/rules/${ri}/effective`, r));

@@ -312,7 +312,7 @@ export interface DutyDoc {
   zh?: string;
   unit?: UnitRef | UnitRef[];
   schedule?: ScheduleSpec;
-  sample?: { every: "month" | "quarter" | "half-year" | "year"; fraction: number; rounding: "up" | "down" | "nearest"; of?: string };
+  sample?: { every: "month" | "quarter" | "half-year" | "year"; fraction: number; rounding: "up" | "down" | "nearest"; of?: string; assumption?: Assumption };
   /** The scorecard item that missed (and, if listed, late) periods of this duty become. */
   scoring?: { scorecard: string; item: string; counts: ("missed" | "late")[]; note?: string };
   source: Source;

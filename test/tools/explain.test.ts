@@ -44,7 +44,7 @@ describe("explain: lead unit (营口 二(二))", () => {
   });
 
   it("reports a table whose facts are missing as not evaluated, naming the fact by its Chinese name", () => {
-    expect(run(yingkou, leadCase).text).toContain("未评估：缺少事实「项目审批权限所在层级」（approvalAuthority）");
+    expect(run(yingkou, leadCase).text).toContain("未评估：缺少事实「项目审批权限所在层级」（案件中写作 `approvalAuthority`），该表的规则需要它");
   });
 
   it("shows enum values by valuesZh and booleans as 是/否 (宿迁 三(十五))", () => {

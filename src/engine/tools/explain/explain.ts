@@ -68,11 +68,11 @@ function render(pack: Pack, lang: Lang, asOf: string, sections: readonly Explain
   const zh = lang === "zh";
   const doc = pack.meta.document;
   const out: string[] = [];
-  out.push(zh ? `${pack.meta.name.zh}（${doc.number ? `${doc.number}；` : ""}政策包 ${pack.id} ${pack.version}），按 ${asOf} 施行的规定` : `${pack.meta.name.en ?? pack.meta.name.zh} (${doc.number ? `${doc.number}; ` : ""}pack ${pack.id} ${pack.version}), rules in force on ${asOf}`);
+  out.push(zh ? `${pack.meta.name.zh}（${doc.number ? `${doc.number}；` : ""}政策包 \`${pack.id}\` ${pack.version}），按 ${asOf} 施行的规定` : `${pack.meta.name.en ?? pack.meta.name.zh} (${doc.number ? `${doc.number}; ` : ""}pack ${pack.id} ${pack.version}), rules in force on ${asOf}`);
   if (!sections.length) out.push(zh ? "本案没有可计算的事项（未给出事实、事件、经过或考核数据）。" : "Nothing to compute for this case (no facts, events, history or scoring given).");
   for (const s of sections) {
     out.push("");
-    out.push(zh ? `【${s.title}】（${s.id}）` : `[${s.title}] (${s.id})`);
+    out.push(zh ? `【${s.title}】（\`${s.id}\`）` : `[${s.title}] (${s.id})`);
     let ledgerHead = false;
     for (const l of s.lines) {
       if (l.kind === "ledger" && !ledgerHead) {

@@ -147,7 +147,7 @@ export function assignmentSection(c: Ctx, id: string, r: AssignmentResult | NotE
   const title = table?.zh ?? id;
   if (r.kind === "not-evaluated") {
     const fact = missingFact(r);
-    const text = fact ? (zh(c) ? `未评估：缺少事实「${factLabel(c.pack, fact, c.lang)}」（${fact}），该表的规则需要它` : `not evaluated: the fact \`${fact}\` is missing and this table's rules need it`) : zh(c) ? "未评估" : "not evaluated";
+    const text = fact ? (zh(c) ? `未评估：缺少事实「${factLabel(c.pack, fact, c.lang)}」（案件中写作 \`${fact}\`），该表的规则需要它` : `not evaluated: the fact \`${fact}\` is missing and this table's rules need it`) : zh(c) ? "未评估" : "not evaluated";
     return { area: "assignment", id, title, summary: text, lines: [{ kind: "not-evaluated", text }] };
   }
   const decisions: ExplainLine[] = [];

@@ -70,3 +70,16 @@ export async function openStudio(pack: string, viewport: { width: number; height
   const errors = watch(page);
   return { browser, page, errors, server, folder: folder!, close: async () => (await browser.close(), await server.close()) };
 }
+
+/**
+ * The studio on one bundled pack, loaded and switched to its case form (the case-form and date
+ * tests start there); `csp` is the Content-Security-Policy header the page was served with.
+ */
+export async function openCaseForm(pack: string, viewport: { width: number; height: number }): Promise<OpenStudio & { csp: string | undefined }> {
+  const studio = await openStudio(pack, viewport);
+  const res = await studio.page.goto(studio.server.url);
+  await studio.page.locator("#status .ok").waitFor();
+  await studio.page.locator("#tab-case").click();
+  await studio.page.locator("#case-form").waitFor();
+  return { ...studio, csp: res?.headers()["content-security-policy"] };
+}

@@ -6,20 +6,17 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STUDIO_CSP } from "../../src/studio/server.js";
-import { openStudio, shot, type OpenStudio } from "./browser.js";
+import { openCaseForm, shot, type OpenStudio } from "./browser.js";
 
 let page: Page;
 let errors: string[];
 let studio: OpenStudio | undefined;
 
 beforeAll(async () => {
-  studio = await openStudio("yingkou", { width: 1280, height: 1000 });
-  ({ page, errors } = studio);
-  const res = await page.goto(studio.server.url);
-  expect(res?.headers()["content-security-policy"]).toBe(STUDIO_CSP);
-  await page.locator("#status .ok").waitFor();
-  await page.locator("#tab-case").click();
-  await page.locator("#case-form").waitFor();
+  const opened = await openCaseForm("yingkou", { width: 1280, height: 1000 });
+  studio = opened;
+  ({ page, errors } = opened);
+  expect(opened.csp).toBe(STUDIO_CSP);
 }, 60_000);
 
 afterAll(() => studio?.close());

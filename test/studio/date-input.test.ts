@@ -5,19 +5,15 @@
 // (tried on Chromium 156), so the form must not use it. Cases from 营口 六.1/六.3 (see case-form.test.ts).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStudio, shot, type OpenStudio } from "./browser.js";
+import { openCaseForm, shot, type OpenStudio } from "./browser.js";
 
 let page: Page;
 let errors: string[];
 let studio: OpenStudio | undefined;
 
 beforeAll(async () => {
-  studio = await openStudio("yingkou", { width: 1280, height: 1000 });
+  studio = await openCaseForm("yingkou", { width: 1280, height: 1000 });
   ({ page, errors } = studio);
-  await page.goto(studio.server.url);
-  await page.locator("#status .ok").waitFor();
-  await page.locator("#tab-case").click();
-  await page.locator("#case-form").waitFor();
 }, 60_000);
 
 afterAll(() => studio?.close());

@@ -8,17 +8,10 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { fail, YingshangError } from "../../errors.js";
+import { loadExcelJs } from "../exceljs.js";
 
 /** Records are handed on in pieces of about this many bytes. */
 const PIECE_BYTES = 256 * 1024;
-
-type ExcelJs = typeof import("exceljs");
-
-async function excelJs(): Promise<ExcelJs> {
-  // Loaded only when a workbook is read (like the .xlsx report).
-  const mod = (await import("exceljs")) as unknown as { default?: ExcelJs } & ExcelJs;
-  return mod.default ?? mod;
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
@@ -61,7 +54,7 @@ function cellText(v: unknown, file: string, row: number, col: number): string {
  * pieces; `file` names it in problems.
  */
 export async function* xlsxAsCsv(path: string | import("node:stream").Readable, file: string): AsyncGenerator<Buffer> {
-  const { stream } = await excelJs();
+  const { stream } = await loadExcelJs();
   // styles: the number formats tell a date cell from a number.
   const reader = new stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
   let text = "";

@@ -4,11 +4,11 @@
  * numbers (they sum and sort in a spreadsheet); a capped category's 扣N分（扣完为止） is the cell's
  * comment and a line in the deductions. exceljs is loaded only when a workbook is asked for.
  */
+import { loadExcelJs } from "../exceljs.js";
 import type { ScoringView, ViewTable } from "./view.js";
 
 export async function renderScoringXlsx(v: ScoringView): Promise<Buffer> {
-  const mod = (await import("exceljs")) as unknown as { default?: typeof import("exceljs") } & typeof import("exceljs");
-  const ExcelJS = mod.default ?? mod;
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = "yingshang";
   // Fixed, not the clock: the same report gives the same workbook's properties.

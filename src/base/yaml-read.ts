@@ -108,6 +108,9 @@ export function readYaml(text: string, file: string, limits: ReadLimits = DEFAUL
     const firstLine = err.message.split("\n")[0] ?? err.message;
     if (err.code === "DUPLICATE_KEY") {
       problems.push(problem("YAML_DUPLICATE_KEY", `this key appears twice in the same mapping; keep one (YAML would silently keep only the last).`, { detail: firstLine }, { file, ...pos }));
+    } else if (err.code === "MULTIPLE_DOCS") {
+      // yaml's own sentence names its API (parseAllDocuments), which means nothing to a pack's author.
+      problems.push(problem("YAML_SYNTAX", "the file holds more than one YAML document (a line `---` or `...` starts another); a pack file is one document.", { detail: "more than one YAML document in the file" }, { file, ...pos }));
     } else {
       problems.push(problem("YAML_SYNTAX", `${firstLine}`, { detail: firstLine }, { file, ...pos }));
     }

@@ -126,6 +126,15 @@ describe("what a schema problem leaves out, and what it does not", () => {
     expect(where(ps.filter((p) => p.file !== "units.yaml"))).toEqual([["UNKNOWN_REFERENCE", "deadlines.yaml", 6, 23]]);
   });
 
+  it("a pack file holding a second YAML document is refused at the line that starts it, the first document not used", () => {
+    const text = minimal["units.yaml"]!;
+    const secondAt = text.split("\n").length; // the text ends with a line break: `---` goes on the line after the last
+    const ps = problemsOf({ ...minimal, "units.yaml": `${text}---\nunits: []\n` });
+    const units = ps.filter((p) => p.file === "units.yaml");
+    expect(units.map((p) => [p.code, p.line])).toEqual([["YAML_SYNTAX", secondAt]]);
+    expect(units[0]!.message).toMatch(/more than one YAML document/);
+  });
+
   it("a fact with a schema problem: conditions reading it are not reported, an undeclared fact still is", () => {
     let files = edit("facts.yaml", "type: enum, values: [county, city-department]", "type: enm, values: [county, city-department]");
     files = edit("assignment.yaml", "{ fact: introducer, operator: equal, value: city-department }", "{ fact: introducr, operator: equal, value: city-department }", files);

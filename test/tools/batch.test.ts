@@ -2,7 +2,7 @@
 // with bad lines: every line answered in input order, counts that add up, same output whatever the
 // number of workers, and no progress bar when stderr is not a terminal.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,6 +113,32 @@ describe("eval --ndjson", () => {
     expect(run(["eval", "suqian", facts, "--ndjson", cases]).err).toMatch(/not both/);
     expect(run(["eval", "suqian", "--ndjson", cases, "--workers", "0"]).code).toBe(2);
     expect(run(["eval", "suqian", "--ndjson", join(dir, "missing.ndjson")]).err).toMatch(/Cannot read/);
+  });
+});
+
+describe("eval --ndjson with a pack that is not valid", () => {
+  // The pack is read once on the main thread and compiled in each worker: a problem of either stage
+  // is reported as validate reports it, before any case, with nothing on stdout.
+  const minimal = join(root, "test/fixtures/minimal");
+  const batch = (pack: string) => run(["eval", pack, "--ndjson", cases, "--workers", "2"]);
+
+  it("a file that is not YAML: the read's problem at its line, exit 2", () => {
+    const pack = join(dir, "minimal");
+    cpSync(minimal, pack, { recursive: true });
+    writeFileSync(join(pack, "units.yaml"), readFileSync(join(minimal, "units.yaml"), "utf8").replace("kind: county }", "kind: county"));
+    const r = batch(pack);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^error: units\.yaml:\d+:\d+ — /m);
+  });
+
+  it("a pack whose folder is not its id: the check's problem, from the workers, exit 2", () => {
+    const pack = join(dir, "renamed");
+    cpSync(minimal, pack, { recursive: true });
+    const r = batch(pack);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/pack\.yaml:\d+:\d+ — the pack's id is `minimal` but its folder is `renamed`/);
   });
 });
 

@@ -20,7 +20,9 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
-import { loadPack, resolvePackDir } from "../../engine/compile/load.js";
+import { readPackDir, resolvePackDir } from "../../engine/compile/load.js";
+import { compileRead, type CompileOptions, type Pack } from "../../engine/compile/index.js";
+import { plainRead, readPackFiles } from "../../engine/read/index.js";
 import { MAX_LINE_CHARS, parseSelect } from "../../batch/line.js";
 import { calendarsOption } from "../calendar-option.js";
 import { EXIT } from "../output.js";
@@ -213,28 +215,32 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   }
   const file = o.input === "-" ? "<stdin>" : basename(o.input);
 
-  const init: WorkerInit = { packDir, calendars: o.calendars, trace: o.trace, file, select, full: o.full === true, input: csvIn ? "csv" : "ndjson", output, provisional: o.provisional === true };
-  // Each worker loads the pack on its own thread and reports a bad pack, calendar or --select
-  // (init-failed) before any input is read. This thread loads it only to match a CSV header or name
-  // CSV output's columns, while the workers load theirs (one load's time, not two in a row); a
-  // problem it finds is the one reported, and the workers are stopped.
-  const starting = startWorkers(workerFile(), workers, init);
-  starting.catch(() => undefined); // its failure is awaited (or superseded) below
-  let pack: ReturnType<typeof loadPack> | null = null;
+  const init: WorkerInit = { folder: basename(packDir), calendars: o.calendars, trace: o.trace, file, select, full: o.full === true, input: csvIn ? "csv" : "ndjson", output, provisional: o.provisional === true };
+  // The pack is read (its YAML parsed and schema-checked) once, here, while the workers start; each
+  // worker compiles it from the documents and reports a bad pack, calendar or --select (init-failed)
+  // before any input is read. This thread compiles it too only to match a CSV header or name CSV
+  // output's columns. A pack that does not read cleanly is reported from here, every problem at once.
+  const pool = spawnWorkers(workerFile(), workers, init);
+  const ready = whenReady(pool);
+  ready.catch(() => undefined); // its failure is awaited (or superseded) below
+  let pack: Pack | null = null;
   let paths: string[] = [];
   try {
+    const read = readPackFiles(readPackDir(packDir));
+    const compileOptions = (): CompileOptions => ({ folder: init.folder, ...(o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) }) });
+    const plain = plainRead(read);
+    if (plain === null) compileRead(read, compileOptions()); // throws, with every problem
+    else for (const w of pool) w.worker.postMessage({ type: "pack", read: plain } satisfies WorkerRequest);
+    // After posting: compiling resolves the documents' periods in place, and the workers got a copy.
     if (csvIn || output === "csv") {
-      pack = loadPack(packDir, o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) });
+      pack = compileRead(read, compileOptions());
       paths = select !== null ? parseSelect(pack, select).map((p) => p.text) : [];
     }
+    await ready;
   } catch (e) {
-    for (const w of await starting.catch(() => [] as PoolWorker[])) {
-      w.stopping = true;
-      void w.worker.terminate();
-    }
+    stopAll(pool);
     throw e;
   }
-  const pool = await starting;
 
   const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
   const t0 = performance.now();
@@ -368,10 +374,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     if (e !== closed) throw e;
   } finally {
     bar?.stop();
-    for (const w of pool) {
-      w.stopping = true;
-      void w.worker.terminate();
-    }
+    stopAll(pool);
   }
 
   const elapsedMs = performance.now() - t0;
@@ -391,7 +394,7 @@ function countLines(b: Uint8Array): number {
   return n;
 }
 
-function headerPlan(pack: ReturnType<typeof loadPack>, bytes: Uint8Array, o: BatchOptions, file: string): ColumnPlan[] {
+function headerPlan(pack: Pack, bytes: Uint8Array, o: BatchOptions, file: string): ColumnPlan[] {
   const text = new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/, "");
   let header: string[];
   try {
@@ -422,36 +425,39 @@ interface PoolWorker {
   stopping: boolean;
 }
 
-/** Starts the workers and waits until each has loaded the pack. */
-async function startWorkers(file: string, n: number, init: WorkerInit): Promise<PoolWorker[]> {
+/** Starts the worker threads; each compiles the pack once it is sent (see {@link whenReady}). */
+function spawnWorkers(file: string, n: number, init: WorkerInit): PoolWorker[] {
   const pool: PoolWorker[] = [];
   for (let i = 0; i < n; i++) pool.push({ worker: new Worker(file, { workerData: init }), pending: 0, stopping: false });
-  try {
-    await Promise.all(
-      pool.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (m: WorkerMessage) => {
-              w.worker.off("error", reject);
-              if (m.type === "ready") resolve();
-              else if (m.type === "init-failed") {
-                const err = m.error;
-                reject("problems" in err ? new YingshangError(err.problems as Problem[]) : problemError(problem("INPUT_INVALID", `A batch worker could not start: ${err.message}`, { detail: "worker init" })));
-              }
-            };
-            w.worker.once("message", onMessage);
-            w.worker.once("error", reject);
-          }),
-      ),
-    );
-  } catch (e) {
-    for (const w of pool) {
-      w.stopping = true;
-      void w.worker.terminate();
-    }
-    throw e;
-  }
   return pool;
+}
+
+/** Resolves when every worker has compiled the pack; rejects with the first one's problems. */
+function whenReady(pool: PoolWorker[]): Promise<void> {
+  return Promise.all(
+    pool.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          const onMessage = (m: WorkerMessage) => {
+            w.worker.off("error", reject);
+            if (m.type === "ready") resolve();
+            else if (m.type === "init-failed") {
+              const err = m.error;
+              reject("problems" in err ? new YingshangError(err.problems as Problem[]) : problemError(problem("INPUT_INVALID", `A batch worker could not start: ${err.message}`, { detail: "worker init" })));
+            }
+          };
+          w.worker.once("message", onMessage);
+          w.worker.once("error", reject);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+function stopAll(pool: PoolWorker[]): void {
+  for (const w of pool) {
+    w.stopping = true;
+    void w.worker.terminate();
+  }
 }
 
 /** A cli-progress bar on stderr (only when stderr is a terminal): bytes read of the file, cases done. */

@@ -1,22 +1,23 @@
 /**
  * Worker thread of `yingshang eval PACK --ndjson FILE` / `--csv FILE` (built by tsup to
- * dist/batch-worker.js). Loads the pack once; then, for each piece of bytes the main thread cut at
- * record ends, decodes it, evaluates every record, serialises the rows (NDJSON or CSV) and sends back
- * the encoded bytes, so the main thread only splits and writes.
+ * dist/batch-worker.js). Compiles the pack once, from the documents the main thread read (so no
+ * worker parses the same YAML again); then, for each piece of bytes the
+ * main thread cut at record ends, decodes it, evaluates every record, serialises the rows (NDJSON or
+ * CSV) and sends back the encoded bytes, so the main thread only reads, splits and writes.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { parse } from "csv-parse/sync";
 import { problem, YingshangError } from "../../errors.js";
-import { loadPack } from "../../engine/compile/load.js";
-import type { Pack } from "../../engine/compile/index.js";
-import { evaluateCase, evaluateLine, parseSelect, tooLong, type LineOptions, type LineOutcome, type Row, type Shape } from "../../batch/line.js";
+import { compileRead, type Pack } from "../../engine/compile/index.js";
+import { fromPlainRead, type PlainRead } from "../../engine/read/index.js";
 import { calendarsOption } from "../calendar-option.js";
+import { evaluateCase, evaluateLine, parseSelect, tooLong, type LineOptions, type LineOutcome, type Row, type Shape } from "../../batch/line.js";
 import { caseOf, csvRows, type ColumnPlan } from "./csv.js";
 
 /** What the worker is started with. */
 export interface WorkerInit {
-  /** The resolved pack folder. */
-  packDir: string;
+  /** The pack folder's name, which pack.yaml's id must equal. */
+  folder: string;
   /** `--calendar` files. */
   calendars: string[];
   trace: boolean;
@@ -31,8 +32,9 @@ export interface WorkerInit {
   provisional: boolean;
 }
 
-/** Messages to the worker, in order: for CSV input the columns first, then the pieces. */
+/** Messages to the worker, in order: the pack first, then for CSV input the columns, then the pieces. */
 export type WorkerRequest =
+  | { type: "pack"; read: PlainRead }
   | { type: "columns"; plan: ColumnPlan[] }
   | { type: "bytes"; seq: number; firstLine: number; bytes: Uint8Array }
   | { type: "long"; seq: number; firstLine: number; length: number };
@@ -107,30 +109,40 @@ export function csvPiece(pack: Pack, plan: readonly ColumnPlan[], bytes: Uint8Ar
   }
 }
 
+function compiled(init: WorkerInit, read: PlainRead): { pack: Pack; shape: Shape } {
+  const pack = compileRead(fromPlainRead(read), init.provisional ? { folder: init.folder, calendars: calendarsOption(init.calendars, "statutory"), provisional: "statutory" } : { folder: init.folder, calendars: calendarsOption(init.calendars) });
+  const shape: Shape = init.select !== null ? { kind: "select", paths: parseSelect(pack, init.select) } : init.full ? { kind: "full" } : { kind: "compact" };
+  return { pack, shape };
+}
+
 function main(): void {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
-  let pack: Pack;
-  let shape: Shape;
-  try {
-    pack = loadPack(init.packDir, init.provisional ? { calendars: calendarsOption(init.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(init.calendars) });
-    shape = init.select !== null ? { kind: "select", paths: parseSelect(pack, init.select) } : init.full ? { kind: "full" } : { kind: "compact" };
-  } catch (e) {
-    const error = e instanceof YingshangError ? e.toJSON().error : { code: "INTERNAL" as const, message: e instanceof Error ? e.message : String(e) };
-    port.postMessage({ type: "init-failed", error } satisfies WorkerMessage);
-    return;
-  }
-  const o: LineOptions = { trace: init.trace, file: init.file, shape };
-  const paths = shape.kind === "select" ? shape.paths.map((p) => p.text) : [];
   const decoder = new TextDecoder("utf-8");
   const encoder = new TextEncoder();
   let plan: ColumnPlan[] = [];
+  // Set by the first message (the pack). Messages are handled one at a time, in order, so every
+  // piece finds it set; after init-failed the main thread stops this worker and sends nothing more.
+  let state: { pack: Pack; o: LineOptions; paths: string[] } | null = null;
   port.on("message", (req: WorkerRequest) => {
+    if (req.type === "pack") {
+      try {
+        const { pack, shape } = compiled(init, req.read);
+        state = { pack, o: { trace: init.trace, file: init.file, shape }, paths: shape.kind === "select" ? shape.paths.map((p) => p.text) : [] };
+        port.postMessage({ type: "ready" } satisfies WorkerMessage);
+      } catch (e) {
+        const error = e instanceof YingshangError ? e.toJSON().error : { code: "INTERNAL" as const, message: e instanceof Error ? e.message : String(e) };
+        port.postMessage({ type: "init-failed", error } satisfies WorkerMessage);
+      }
+      return;
+    }
     if (req.type === "columns") {
       plan = req.plan;
       return;
     }
+    if (state === null) return;
+    const { pack, o, paths } = state;
     const rows = new Rows();
     if (req.type === "long") rows.add(tooLong(req.firstLine, req.length, init.file));
     else if (init.input === "csv") csvPiece(pack, plan, req.bytes, req.firstLine, o, rows);
@@ -145,7 +157,6 @@ function main(): void {
     const bytes = encoder.encode(text);
     port.postMessage({ type: "chunk", seq: req.seq, bytes, ok: rows.ok, errors: rows.errors, blank: rows.blank, provisional: rows.provisional } satisfies WorkerMessage, [bytes.buffer]);
   });
-  port.postMessage({ type: "ready" } satisfies WorkerMessage);
 }
 
 main();

@@ -12,7 +12,7 @@ export { checkKeys, instantCheck } from "./case-check.js";
 export { type CompiledDeadline } from "./deadlines.js";
 export { type CompiledLadder, type CompiledRung } from "./ladders.js";
 export { factNames } from "./one-lead.js";
-export { compilePack, type CompileOptions, type Coverage, type Pack } from "./pack.js";
+export { compilePack, compileRead, type CompileOptions, type Coverage, type Pack } from "./pack.js";
 export { CALENDAR_END_WARNING_DAYS } from "./receipt.js";
 export { fireUntraced, resultOf, runTable, type AssignmentResult } from "./run-table.js";
 export { inputSchema, resultSchema, type JsonSchema } from "./schema.js";

@@ -17,7 +17,7 @@ import { compileFactsCheck, type FactsChecker } from "../check/index.js";
 import { buildInputSchema, type SchemaNode } from "../check/index.js";
 import { compileCaseCheck, type CaseCheck } from "./case-check.js";
 import { fnv1a64 } from "../model/index.js";
-import { readPackFiles } from "../read/index.js";
+import { readPackFiles, type ReadPackResult } from "../read/index.js";
 import { checkExactlyOneLead } from "./one-lead.js";
 import { deepFreeze, freezeAll } from "../../base/freeze.js";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "../../base/yaml-read.js";
@@ -104,8 +104,16 @@ export interface CompileOptions {
  * console.log(pack.id, pack.coverage.ratio); // suqian 1
  */
 export function compilePack(files: Readonly<Record<string, string>>, options: CompileOptions = {}): Pack {
-  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
-  const read = readPackFiles(files, limits);
+  return compileRead(readPackFiles(files, { ...DEFAULT_READ_LIMITS, ...options.limits }), options);
+}
+
+/**
+ * Stages 2 and 3 on what stage 1 read: the checks across files, then compilation. Apart from
+ * `compilePack` so that a batch worker can compile a pack the main thread read (it receives the
+ * documents and their places, `plainRead`), instead of every worker parsing the same YAML again.
+ * Throws a `YingshangError` with every problem.
+ */
+export function compileRead(read: ReadPackResult, options: CompileOptions = {}): Pack {
   // A schema problem does not stop the round: the cross-file checks run on what did parse (never compiled from it).
   const docs = read.docs ?? read.partial;
   if (!docs) throw new YingshangError(sortProblems(read.problems));

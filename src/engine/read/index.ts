@@ -7,7 +7,7 @@
 
 // ── exports (what later stages and the apps use)
 export { formatPackFile, type FormatResult } from "./format-yaml.js";
-export { readPackFiles, type Places } from "./read-pack.js";
+export { readPackFiles } from "./read-pack.js";
 export { buildRoster, readRosterYaml, type RosterChange, type RosterModel, type RosterSink, type RosterUnit } from "./roster-read.js";
 export { checkSchema } from "./schemas.js";
-export { Skipped } from "./salvage.js";
+export { fromPlainRead, Places, plainRead, Skipped, type PlainRead, type ReadPackResult } from "./result.js";

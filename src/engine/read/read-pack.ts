@@ -1,10 +1,12 @@
 /** Reads a pack's files (already in memory) into validated documents, with positions for errors. */
-import { problem, type Place, type Problem } from "../../errors.js";
+import { problem, type Problem } from "../../errors.js";
 import type { PackDocs } from "../model/index.js";
-import { FILE_ITEMS, salvage, Skipped } from "./salvage.js";
+import { FILE_ITEMS, salvage } from "./salvage.js";
+import { Places, Skipped, type ReadPackResult } from "./result.js";
 import { checkSchemaAt, type SchemaName } from "./schemas.js";
 import { suggest } from "../../base/suggest.js";
-import { DEFAULT_READ_LIMITS, pointerToPath, readYaml, type Pos, type ReadLimits } from "../../base/yaml-read.js";
+import { DEFAULT_READ_LIMITS, readYaml, type ReadLimits } from "../../base/yaml-read.js";
+import type { Pos } from "../../base/yaml-read.js";
 
 /** The files a pack may have, and the schema of each. */
 export const PACK_FILES: Record<string, SchemaName> = {
@@ -18,52 +20,6 @@ export const PACK_FILES: Record<string, SchemaName> = {
   "duties.yaml": "duties",
   "staffing.yaml": "staffing",
 };
-
-/** Positions of every file, used to place problems found after parsing. */
-export class Places {
-  constructor(
-    private readonly byFile: Map<string, Map<string, Pos>>,
-    /** For lists an item was left out of (see salvage.ts): file → list key → original index of each item. */
-    private readonly remap: Map<string, Map<string, number[]>> = new Map(),
-  ) {}
-
-  /** The place of a JSON pointer inside a file (falls back to the nearest enclosing node). */
-  at(file: string, pointer: string, key = false): Place {
-    pointer = this.original(file, pointer);
-    const m = this.byFile.get(file);
-    let pos = m?.get(key ? `${pointer}#key` : pointer);
-    let p = pointer;
-    while (!pos && m && p !== "") {
-      p = p.slice(0, p.lastIndexOf("/"));
-      pos = m.get(p);
-    }
-    return { file, line: pos?.line, col: pos?.col, path: pointerToPath(pointer) };
-  }
-
-  /** A pointer into the salvaged documents, as a pointer into the file as written. */
-  private original(file: string, pointer: string): string {
-    const lists = this.remap.get(file);
-    const m = lists && /^\/([^/]+)\/(\d+)(?=\/|$)/.exec(pointer);
-    const kept = m ? lists.get(m[1]!) : undefined;
-    const index = kept?.[Number(m![2])];
-    return index === undefined ? pointer : `/${m![1]}/${index}${pointer.slice(m![0].length)}`;
-  }
-}
-
-export interface ReadPackResult {
-  docs: PackDocs | null;
-  places: Places;
-  problems: Problem[];
-  /**
-   * With problems: the documents of what did parse and pass the schema (see salvage.ts), for the
-   * cross-file checks of the same round; null when pack.yaml itself cannot be used. Never compiled.
-   */
-  partial: PackDocs | null;
-  /** Declarations left out of `partial`: references to them are not checked. */
-  skipped: Skipped;
-  /** Pack files none of which could be used (missing though required, not YAML, empty, or a problem outside any item). */
-  unusable: string[];
-}
 
 /** Parses and schema-checks every pack file. `docs` is null if any problem was found. */
 export function readPackFiles(files: Readonly<Record<string, string>>, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadPackResult {

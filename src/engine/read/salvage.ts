@@ -18,6 +18,7 @@
 import type { Problem } from "../../errors.js";
 import { checkSchemaAt, type SchemaName } from "./schemas.js";
 import type { Pos } from "../../base/yaml-read.js";
+import { Skipped } from "./result.js";
 
 /** The kinds of id a file declares, by its item lists (`list`: a YAML list; else a mapping by id). */
 export const FILE_ITEMS: Readonly<Record<string, readonly { key: string; kind: string; list: boolean }[]>> = {
@@ -33,32 +34,6 @@ export const FILE_ITEMS: Readonly<Record<string, readonly { key: string; kind: s
   "duties.yaml": [{ key: "duties", kind: "duty", list: true }],
 };
 
-/** Ids whose declaration was left out: references to them are not checked. */
-export class Skipped {
-  private readonly ids = new Map<string, Set<string>>();
-  private readonly all = new Set<string>();
-
-  /** One declaration left out (`id` null: it had no readable id, so every id of the kind is open). */
-  add(kind: string, id: string | null): void {
-    if (id === null) this.all.add(kind);
-    else this.ids.set(kind, (this.ids.get(kind) ?? new Set()).add(id));
-  }
-
-  /** Every declaration of the kind (its whole file) left out. */
-  addAll(kind: string): void {
-    this.all.add(kind);
-  }
-
-  /** True when `id` of `kind` may be declared by a part that was left out. */
-  has(kind: string, id: string): boolean {
-    return this.all.has(kind) || (this.ids.get(kind)?.has(id) ?? false);
-  }
-
-  /** True when any declaration of the kind was left out. */
-  any(kind: string): boolean {
-    return this.all.has(kind) || (this.ids.get(kind)?.size ?? 0) > 0;
-  }
-}
 
 export interface Salvaged {
   /** The schema-valid part, or null: nothing of the file can be used. */

@@ -119,7 +119,9 @@ describe("yingshang new", () => {
     const cwd = temp();
     const r = ys(["new", "demo-zone", "--title", "某区安商意见"], cwd);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^created demo-zone\//);
+    // A listing for whoever writes the pack: Chinese unless --lang en.
+    expect(r.out).toMatch(/^已创建 demo-zone\/\n {2}pack\.yaml\n/);
+    expect(r.out).toContain("\n下一步：\n  yingshang validate demo-zone\n");
     const files = ["pack.yaml", "units.yaml", "facts.yaml", "deadlines.yaml", "duties.yaml", "tests/example.yaml"];
     for (const f of files) {
       const text = readFileSync(join(cwd, "demo-zone", f), "utf8");
@@ -134,6 +136,13 @@ describe("yingshang new", () => {
     const t = ys(["test", join(cwd, "demo-zone")]);
     expect(t.code).toBe(0);
     expect(t.out.trim()).toBe("通过：1/1");
+  });
+
+  it("lists what it wrote in English with --lang en", () => {
+    const r = ys(["new", "west", "--lang", "en"], temp());
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^created west\/\n {2}pack\.yaml\n/);
+    expect(r.out).toContain("\nnext:\n  yingshang validate west\n");
   });
 
   it("creates the folder given with --dir, also an existing empty one, and prints JSON with --json", () => {

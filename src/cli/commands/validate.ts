@@ -60,8 +60,9 @@ export function registerValidate(program: Command): void {
         emit(opts, { valid: results.every((r) => r.valid), packs: results }, () =>
           results
             .map((r) => {
-              // Warnings leave the pack valid; they follow its problems, each with its code.
-              const warn = r.warnings.map((w) => `  ${lang === "zh" ? "提醒" : "warn"} ${formatProblem(w, { lang })} [${w.code}]`);
+              // Warnings leave the pack valid; they follow its problems. An English line ends with the
+              // code to look up; a Chinese one, read by policy staff, does not (--json has the codes).
+              const warn = r.warnings.map((w) => (lang === "zh" ? `  提醒 ${formatProblem(w, { lang })}` : `  warn ${formatProblem(w, { lang })} [${w.code}]`));
               const count = r.warnings.length ? (lang === "zh" ? `（${r.warnings.length} 个提醒）` : ` (${r.warnings.length} warning${r.warnings.length > 1 ? "s" : ""})`) : "";
               return [`${head(r)}${calendarNote(r)}${count}`, ...r.problems.map((p) => `  ${formatProblem(p, { lang })}`), ...warn].join("\n");
             })

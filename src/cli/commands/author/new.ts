@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { fail } from "../../../errors.js";
 import { packageRoot } from "../../../engine/compile/load.js";
 import { emit, EXIT, runAction } from "../../output.js";
+import { outputLang } from "../../lang.js";
 
 interface NewOpts {
   json?: boolean;
@@ -183,13 +184,16 @@ export function registerNew(program: Command): void {
         for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text, { flag: "wx" });
         const written = Object.keys(files);
         const shown = relative(process.cwd(), dir) || ".";
-        const note = dir.split(sep).pop() === id ? "" : `\nnote: pack.yaml's id is \`${id}\` but the folder is \`${dir.split(sep).pop()}\`; rename one so they match.`;
+        const folder = dir.split(sep).pop();
+        // A listing for whoever writes the pack: Chinese unless --lang en, as the other listings.
+        const zh = outputLang() === "zh";
+        const note = folder === id ? "" : zh ? `\n注意：pack.yaml 里的编号是 \`${id}\`，文件夹名却是 \`${folder}\`；请改其一，使二者相同。` : `\nnote: pack.yaml's id is \`${id}\` but the folder is \`${folder}\`; rename one so they match.`;
         emit(opts, { pack: id, dir, files: written }, () =>
           [
-            `created ${shown}/`,
+            zh ? `已创建 ${shown}/` : `created ${shown}/`,
             ...written.map((f) => `  ${f}`),
             "",
-            "next:",
+            zh ? "下一步：" : "next:",
             `  yingshang validate ${shown}`,
             `  yingshang test ${shown}`,
           ].join("\n") + note,

@@ -5,9 +5,9 @@
 
 /** Names of pack objects by the key that holds them (the last segment of a path). */
 const OBJECTS: Record<string, string> = {
-  period: "时限", source: "出处", variants: "变体", rules: "规则", when: "条件", then: "结论", units: "单位", facts: "事实",
-  rungs: "层级", ladders: "督办链", jumps: "跳级", returns: "回退", tables: "分派表", deadlines: "时限", effective: "施行日期",
-  name: "名称", document: "文件信息", scorecards: "评分表", items: "评分项", categories: "类别", duties: "职责", tests: "测试",
+  period: "时限", source: "出处", variants: "情形", rules: "规则", when: "条件", then: "结论", units: "单位", facts: "事实",
+  rungs: "层级", ladders: "督办链", jumps: "跳级", returns: "退回", tables: "决策表", deadlines: "时限", effective: "施行日期",
+  name: "名称", document: "文件信息", scorecards: "评分表", items: "扣分项", categories: "类别", duties: "职责", tests: "测试",
   sample: "抽查", expected: "预期结果", input: "输入", events: "案件事件", extensions: "延期", extensionCap: "延期上限",
   schedule: "定期时限", lookups: "对照表", entries: "条目", outcomes: "结果", requires: "前提", clauses: "条款", survey: "满意度调查",
   answers: "答案", deduct: "扣分", roster: "名单", townships: "乡镇（园区）", departments: "部门", changes: "调整", agents: "代办员",
@@ -33,10 +33,10 @@ export function objectZh(path: string | undefined, ownKey: boolean): string {
 }
 
 const KINDS: Record<string, string> = {
-  file: "政策包文件", unit: "单位", fact: "事实", lookup: "对照表", rung: "层级", clause: "条款", rule: "规则", table: "分派表",
-  deadline: "时限", deadlines: "时限", ladder: "督办链", scorecard: "评分表", duty: "职责", item: "评分项", category: "类别", outcome: "结果",
-  sample: "抽查职责", jump: "跳级", return: "回退", variant: "变体", "unit kind": "单位类别", test: "测试", scoring: "评分表",
-  escalation: "督办链", assignment: "分派表", "report group": "通报分组", "report group unit": "通报分组中的单位", person: "人员", change: "调整", calendar: "日历", value: "取值",
+  file: "政策包文件", unit: "单位", fact: "事实", lookup: "对照表", rung: "层级", clause: "条款", rule: "规则", table: "决策表",
+  deadline: "时限", deadlines: "时限", ladder: "督办链", scorecard: "评分表", duty: "职责", item: "扣分项", category: "类别", outcome: "结果",
+  sample: "抽查职责", jump: "跳级", return: "退回", variant: "情形", "unit kind": "单位类别", test: "测试", scoring: "评分表",
+  escalation: "督办链", assignment: "决策表", "report group": "通报分组", "report group unit": "通报分组中的单位", person: "人员", change: "调整", calendar: "日历", value: "取值",
 };
 
 /** The Chinese word for a kind of id (`unit` → 单位). */
@@ -112,7 +112,7 @@ export const DETAILS: Record<string, string> = {
   evaluator: "测试的输入必须且只能指定一种计算（`assign`、`deadline`、`escalate`、`score`、`rank`、`eval` 之一）",
   "until before from": "截止日期早于起始日期",
   "rule starts before the pack": "它的起始日期早于政策包本身的施行日期",
-  "rule without lead in exactlyOneLead table": "该分派表必须给出唯一的牵头单位，这条规则须写明 `lead` 或 `designationRequired`",
+  "rule without lead in exactlyOneLead table": "该决策表必须给出唯一的牵头单位，这条规则须写明 `lead` 或 `designationRequired`",
   "period fact not a number": "给出天数的事实必须声明为 `type: number`",
   "unit fact of wrong type": "用来指明单位的事实必须声明为 `type: unit`",
   "values on non-enum": "只有枚举（`enum`）事实才能列出 `values`",
@@ -122,7 +122,7 @@ export const DETAILS: Record<string, string> = {
   "exactly one form": "必须且只能用一种写法",
   "no counted answer": "满意度调查至少要有一个计分的答案",
   "jump not forward": "跳级必须向上跳过层级",
-  "return not backwards": "回退必须沿督办链向下",
+  "return not backwards": "退回必须沿督办链向下",
   "years is empty": "日历没有任何年份；请至少加入一年及其通知、假日和调休上班日",
   "unrecorded addition": "有人员在名单开始后到岗，但没有调整记录",
   "unrecorded departure": "有人员离岗，但没有调整记录",

@@ -63,8 +63,8 @@ export const zh: Catalog = {
   DUPLICATE_ID: (p) => `${kindZh(p.kind)} \`${p.id}\` 声明了不止一次（首次声明在 \`${p.firstFile}\`${p.firstLine !== null ? ` 第${p.firstLine}行` : ""}）；每个编号只能用一次。`,
   LADDER_INVALID: (p) => `督办链 \`${p.ladder}\` 有误：${detailZh(p.detail)}。`,
   SCORE_TOTAL_MISMATCH: (p) => `评分表 \`${p.scorecard}\` 声明总分 ${p.declared} 分，但各类别满分之和为 ${p.sum} 分；请改正其中之一。`,
-  AMBIGUOUS_TABLE: (p) => `分派表 \`${p.table}\` 中的规则 ${ids(p.rules)} 会同时适用于同一情形（${factsZh(p.facts)}），而该表只允许一条规则适用；请收窄其中一条的条件。`,
-  TABLE_GAP: (p) => `分派表 \`${p.table}\` 必须给出一个牵头单位，但对这种情形（${factsZh(p.facts)}）一个也没有；请补一条规则。`,
+  AMBIGUOUS_TABLE: (p) => `决策表 \`${p.table}\` 中的规则 ${ids(p.rules)} 会同时适用于同一情形（${factsZh(p.facts)}），而该表只允许一条规则适用；请收窄其中一条的条件。`,
+  TABLE_GAP: (p) => `决策表 \`${p.table}\` 必须给出一个牵头单位，但对这种情形（${factsZh(p.facts)}）一个也没有；请补一条规则。`,
   EFFECTIVE_INVALID: (p) => `施行日期有误：${detailZh(p.detail)}。`,
   CONDITION_INVALID: (p) => `这个条件无法按所写的方式判断：${detailZh(p.detail)}。`,
   TEST_INVALID: (p) => `测试条目有误：${detailZh(p.detail)}。`,
@@ -80,8 +80,8 @@ export const zh: Catalog = {
   INPUT_UNKNOWN_KEY: (p, pl) => `输入中的 \`${pl.path ?? p.key}\` 不是此处允许的字段${p.suggestion ? `；是否应为 \`${p.suggestion}\`？` : `；允许的字段：${ids(p.allowed)}。`}`,
   FACT_UNKNOWN: (p) => `本政策包没有声明事实 \`${p.fact}\`${orMaybe(p.suggestion)}`,
   RULE_UNKNOWN: (p) => `本政策包没有${kindZh(p.kind)} \`${p.id}\`；已有：${ids(p.known)}。`,
-  AMBIGUOUS_MATCH: (p) => `分派表 \`${p.table}\` 只允许一条规则适用，但 ${ids(p.rules)} 都适用于这些事实；政策包需要修改。`,
-  NO_VARIANT: (p) => `时限 \`${p.deadline}\` 没有适用于这些事实的变体；请对照各变体的条件核对事实。`,
+  AMBIGUOUS_MATCH: (p) => `决策表 \`${p.table}\` 只允许一条规则适用，但 ${ids(p.rules)} 都适用于这些事实；政策包需要修改。`,
+  NO_VARIANT: (p) => `时限 \`${p.deadline}\` 没有适用于这些事实的情形；请对照各情形的条件核对事实。`,
   REQUIREMENT_FAILED: (p) => `规则 \`${p.rule}\` 的前提不成立：${p.message}${/[。？！）]$/.test(p.message) ? "" : "。"}`,
   ESCALATION_SKIPPED_RUNG: (p) =>
     p.from === "(start)"
@@ -133,7 +133,7 @@ export const zh: Catalog = {
         ? "这个时限没有规定延期上限，因此不能延期。"
         : `申请延期 ${p.requested} 天，但最多只能再延 ${p.allowed} 天（延期上限 ${p.cap} 天${p.clause ? `，${p.clause}` : ""}）。`,
   OTHERWISE_UNREACHABLE: (p) => `事实 \`${p.fact}\` 设有默认值（\`default\`），永远不会缺少，所以这里的 \`otherwise\`（未给出该事实时的替代）永远用不上；请去掉该事实的默认值，或去掉 \`otherwise\`。`,
-  LEAD_NOT_ONE: (p) => `分派表 \`${p.table}\` 规定每个项目只有一个牵头单位，但规则 \`${p.rule}\` 列了 ${p.count} 个共同牵头单位；请只写一个，或去掉表上的 \`exactlyOneLead\`。`,
+  LEAD_NOT_ONE: (p) => `决策表 \`${p.table}\` 规定每个项目只有一个牵头单位，但规则 \`${p.rule}\` 列了 ${p.count} 个共同牵头单位；请只写一个，或去掉表上的 \`exactlyOneLead\`。`,
   QUOTE_NUMBER_MISMATCH: (p) => `数字 ${p.value} 不在这条规则的引文中（${p.clause}：「${p.quote.length > 40 ? `${p.quote.slice(0, 40)}…` : p.quote}」）；若文件写的是别的数字，请改正这里；若数字无误，请引用写出它的原文。`,
   ASSUMPTION_UNMARKED: () => "这个值是本包自己选定的，文件中没有依据；请加上 `assumption: { zh: 理由 }` 写明为何取这个值，解释和覆盖情况才会把它标为本包的假定。",
   TODO_PLACEHOLDER: (p) => `\`${p.text}\` 还是新建政策包时留下的占位文字；请换成文件原文。`,

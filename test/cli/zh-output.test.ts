@@ -81,7 +81,7 @@ describe("yingshang coverage in Chinese", () => {
     // 一(八) is covered by the mayor-direct deadline's 15-working-day variant and the mayor-direct ladder (policies/suqian).
     const line = out.split("\n").find((l) => l.startsWith("  ✓ 一(八)"))!;
     expect(line).toContain("时限「企业问题投诉直达市长 承办时限」的情形「情况复杂或涉及多个单位的问题 15个工作日」");
-    expect(line).toContain("督办链「企业问题投诉直达市长 报批路径」的一级「市长、副市长与企业会商解决」");
+    expect(line).toContain("督办链「企业问题投诉直达市长 报批路径」的层级「市长、副市长与企业会商解决」");
     expect(line).toContain("事实「涉及多个单位」");
     // A fact's default is said as 是/否, not as JSON.
     expect(out).toContain("本包假定 事实「涉及多个单位」的默认值「否」：");

@@ -6,6 +6,7 @@ import type { Pack } from "../../engine/compile/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { outputLang } from "../lang.js";
 import { emit, EXIT, runAction } from "../output.js";
+import { KIND_ZH as K } from "../../messages/glossary.js";
 
 export function registerCoverage(program: Command): void {
   program
@@ -57,14 +58,14 @@ function citerNames(pack: Pack): (entry: string) => string {
     const [id, variant] = ref.split("/") as [string, string | undefined];
     const dl = d.deadlines.find((x) => x.id === id);
     const v = variant === undefined ? undefined : dl?.variants?.find((x) => x.id === variant);
-    return `时限${q(dl?.zh, id)}${variant === undefined ? "" : `的情形${q(v?.zh, variant)}`}`;
+    return `${K.deadline}${q(dl?.zh, id)}${variant === undefined ? "" : `的${K.variant}${q(v?.zh, variant)}`}`;
   };
   const rule = (ref: string): string => {
     const [t, r, c] = ref.split("/") as [string, string | undefined, string | undefined];
     const table = d.assignment.tables.find((x) => x.id === t);
     const doc = table?.rules.find((x) => x.id === r);
     const cons = c === undefined ? undefined : doc?.then.consequences?.find((x) => x.id === c);
-    return `决策表${q(table?.zh, t)}的规则${q(doc?.zh, r ?? "")}${c === undefined ? "" : `的后果${q(cons?.zh, c)}`}`;
+    return `${K.table}${q(table?.zh, t)}的${K.rule}${q(doc?.zh, r ?? "")}${c === undefined ? "" : `的后果${q(cons?.zh, c)}`}`;
   };
   const CAP: Record<string, string> = { extensionCap: "的延长上限", totalCap: "的总时限上限" };
   return (entry) => {
@@ -72,23 +73,23 @@ function citerNames(pack: Pack): (entry: string) => string {
     const id = rest[0] ?? "";
     const tail = rest.slice(1);
     let text: string;
-    if (kind === "fact") text = `事实${q(own(d.facts, id)?.zh, id)}`;
-    else if (kind === "duty") text = `职责${q(d.duties.find((x) => x.id === id)?.zh, id)}`;
-    else if (kind === "lookup") text = `对照表${q(own(d.assignment.lookups, id)?.zh, id)}`;
+    if (kind === "fact") text = `${K.fact}${q(own(d.facts, id)?.zh, id)}`;
+    else if (kind === "duty") text = `${K.duty}${q(d.duties.find((x) => x.id === id)?.zh, id)}`;
+    else if (kind === "lookup") text = `${K.lookup}${q(own(d.assignment.lookups, id)?.zh, id)}`;
     else if (kind === "deadline") text = deadline(id) + (CAP[tail[0] ?? ""] ?? "");
     else if (kind === "ladder") {
       const l = ladder(id);
-      const head = `督办链${q(l?.zh, id)}`;
-      if (tail[0] === "rung") text = `${head}的一级${q(l?.rungs.find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
-      else if (tail[0] === "jump") text = `${head}的跳级${q(l?.jumps?.find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
-      else if (tail[0] === "return") text = `${head}的退回`;
+      const head = `${K.ladder}${q(l?.zh, id)}`;
+      if (tail[0] === "rung") text = `${head}的${K.rung}${q(l?.rungs.find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
+      else if (tail[0] === "jump") text = `${head}的${K.jump}${q(l?.jumps?.find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
+      else if (tail[0] === "return") text = `${head}的${K.return}`;
       else text = head;
     } else if (kind === "scorecard") {
       const sc = d.scorecards.find((x) => x.id === id);
-      const head = `评分表${q(sc?.zh, id)}`;
+      const head = `${K.scorecard}${q(sc?.zh, id)}`;
       const category = (cid: string) => sc?.categories.find((x) => x.id === cid);
-      if (tail[0] === "category") text = `${head}的类别${q(category(tail[1] ?? "")?.zh, tail[1] ?? "")}`;
-      else if (tail[0] === "item") text = `${head}的扣分项${q(sc?.categories.flatMap((x) => x.items ?? []).find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
+      if (tail[0] === "category") text = `${head}的${K.category}${q(category(tail[1] ?? "")?.zh, tail[1] ?? "")}`;
+      else if (tail[0] === "item") text = `${head}的${K.item}${q(sc?.categories.flatMap((x) => x.items ?? []).find((x) => x.id === tail[1])?.zh, tail[1] ?? "")}`;
       else if (tail[0] === "year-end") text = `${head}的年终排名`;
       else if (tail[0] === "report") text = `${head}的通报`;
       else text = head;
@@ -97,7 +98,7 @@ function citerNames(pack: Pack): (entry: string) => string {
       // A period's cap is cited as "<deadline>[/<variant>] <cap>" or "<ladder>/<rung> <cap>".
       const [first, second] = (kind ?? "").split("/") as [string, string | undefined];
       const l = ladder(first);
-      const owner = d.deadlines.some((x) => x.id === first) ? deadline(kind ?? "") : l ? `督办链${q(l.zh, first)}的一级${q(l.rungs.find((x) => x.id === second)?.zh, second ?? "")}` : rule(kind ?? "");
+      const owner = d.deadlines.some((x) => x.id === first) ? deadline(kind ?? "") : l ? `${K.ladder}${q(l.zh, first)}的${K.rung}${q(l.rungs.find((x) => x.id === second)?.zh, second ?? "")}` : rule(kind ?? "");
       text = owner + CAP[id]!;
     } else text = rule(kind ?? "");
     return text.replace(/ +$/u, "").replace(/^ +/u, "");

@@ -7,6 +7,7 @@ import { h } from "./dom.js";
 import { citedByName, documentPieces, locateClauses, sourceQuotes, type DocPiece } from "./clauses.js";
 import type { ViewContext } from "./state.js";
 import { idTip, nameOf } from "./words.js";
+import { KIND_ZH } from "../../messages/glossary.js";
 
 /** Test names by the clauses they cite (the clause in the name's closing parenthesis). */
 export function testsByClause(files: Record<string, string>, ids: readonly string[]): Map<string, { file: string; name: string }[]> {
@@ -31,7 +32,7 @@ export function testsByClause(files: Record<string, string>, ids: readonly strin
 /** What a `coveredBy` entry names, in words: `duty x` → 职责 x, `lead-unit/r` → 规则 lead-unit/r. */
 function citer(s: string): { kind: string; key: string; id: string } {
   const m = /^(duty|fact|ladder|deadline|scorecard|lookup|staffing|table|item|category) (.*)$/.exec(s);
-  const kinds: Record<string, string> = { duty: "职责", fact: "事实", ladder: "升级链", deadline: "时限", scorecard: "考评", lookup: "对照表", staffing: "人员配备", table: "决策表", item: "扣分项", category: "考评类别" };
+  const kinds: Record<string, string> = { ...KIND_ZH, staffing: "人员配备" };
   return m ? { kind: kinds[m[1]!] ?? m[1]!, key: m[1]!, id: m[2]! } : { kind: "规则", key: "rule", id: s };
 }
 

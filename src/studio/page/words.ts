@@ -1,6 +1,7 @@
 /** The page's Chinese words: labels for ids the engine uses, and how a problem reads. */
 import { formatProblem, type Pack, type Problem } from "../../core.js";
 import { sentenceOf } from "../../messages/format.js";
+import { KIND_ZH } from "../../messages/glossary.js";
 
 /** A problem for the problem list, in Chinese: 「deadlines.yaml 第15行第15列：……」. */
 export function problemLine(p: Problem): string {
@@ -48,25 +49,8 @@ export const OPERATOR: Record<string, string> = {
 
 export const CHANGE: Record<string, string> = { added: "新增", removed: "删除", changed: "修改" };
 
-export const AREA: Record<string, string> = {
-  pack: "政策包",
-  clause: "条款",
-  unit: "单位",
-  fact: "事实",
-  lookup: "对照表",
-  table: "决策表",
-  rule: "规则",
-  deadline: "时限",
-  variant: "时限情形",
-  ladder: "升级链",
-  rung: "升级环节",
-  jump: "跳转",
-  return: "退回",
-  scorecard: "考评表",
-  category: "考评类别",
-  item: "扣分项",
-  duty: "职责",
-};
+/** What a change is to (diffPacks' `area`), as `yingshang diff` names it. */
+export const AREA: Readonly<Record<string, string>> = KIND_ZH;
 
 /** The fields a change names (diffPacks' `field`), in words; others are shown as written. */
 export const FIELD: Record<string, string> = {
@@ -91,7 +75,7 @@ export const FILE_ZH: Record<string, string> = {
   "facts.yaml": "事实",
   "assignment.yaml": "牵头与配合",
   "deadlines.yaml": "时限",
-  "escalation.yaml": "升级链",
+  "escalation.yaml": "督办链",
   "scoring.yaml": "考评",
   "duties.yaml": "职责",
   "staffing.yaml": "人员配备",

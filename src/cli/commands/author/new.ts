@@ -84,7 +84,7 @@ deadlines:
   - id: reply
     zh: "TODO 办结时限"
     starts: "TODO 收到申请"
-    # 按顺序取第一个条件成立的变体
+    # 按顺序取第一个条件成立的情形
     variants:
       - id: simple
         when:

@@ -9,26 +9,10 @@ import { conditionText } from "../explain/words.js";
 import type { DiffReport } from "./diff.js";
 import type { ImpactKind, StatusWord } from "./impact.js";
 import type { PackChange } from "./structure.js";
+import { KIND_ZH } from "../../../messages/glossary.js";
 
-const AREA: Record<PackChange["area"], string> = {
-  pack: "政策包",
-  clause: "条款",
-  unit: "单位",
-  fact: "事实",
-  lookup: "对照表",
-  table: "决策表",
-  rule: "规则",
-  deadline: "时限",
-  variant: "情形",
-  ladder: "督办链",
-  rung: "一级",
-  jump: "跳级",
-  return: "退回",
-  scorecard: "评分表",
-  category: "考评类别",
-  item: "扣分项",
-  duty: "职责",
-};
+// The words of the glossary, so `yingshang diff` and the studio name a change alike.
+const AREA: Record<PackChange["area"], string> = KIND_ZH;
 
 const FIELD: Record<string, string> = {
   version: "版本",

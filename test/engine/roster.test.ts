@@ -63,7 +63,7 @@ describe("checkRoster on Xinghua's example rosters", () => {
   it("words the agent-count problem for a policy officer: unit, number, date, clause, fix", () => {
     const p = check(text("invalid-one-agent.yaml")).problems[0]!;
     expect(p.message).toBe("戴南镇 has 1 代办员 in post from 2023-01-01 to 2026-11-21; 附件1第四条 requires at least 2. Add a 代办员 (and record the change under `changes`), or correct the from/until dates.");
-    expect(p.params).toEqual({ unit: "dainan", date: "2023-01-01", until: "2026-11-21", count: 1, min: 2, max: null, clause: "附件1第四条" });
+    expect(p.params).toEqual({ unit: "dainan", unitZh: "戴南镇", date: "2023-01-01", until: "2026-11-21", count: 1, min: 2, max: null, clause: "附件1第四条" });
   });
 });
 
@@ -82,7 +82,7 @@ describe("warnings", () => {
   it("an agent who is not a 年轻后备干部 or 基层站所负责人 is a warning on an otherwise valid roster", () => {
     const r = check(text("valid-roster.yaml").replace("{ name: 吴八, post: 企业服务局科员, cadre: young-reserve", "{ name: 吴八, post: 企业服务局科员, cadre: other"));
     expect(r.valid).toBe(true);
-    expect(r.warnings.map((w) => [w.code, w.params])).toEqual([["ROSTER_CADRE", { unit: "economic-development-zone", person: "吴八", cadre: "other", allowed: ["young-reserve", "station-head"], clause: "附件1第四条" }]]);
+    expect(r.warnings.map((w) => [w.code, w.params])).toEqual([["ROSTER_CADRE", { unit: "economic-development-zone", unitZh: "兴化经济开发区", person: "吴八", cadre: "other", cadreZh: "其他", allowed: ["young-reserve", "station-head"], allowedZh: ["年轻后备干部", "基层站所负责人"], clause: "附件1第四条" }]]);
   });
 });
 
@@ -219,6 +219,18 @@ describe("yingshang roster (CLI, dist/cli.js)", () => {
     const r = run("xinghua", "policies/xinghua/tests/rosters/valid-with-warnings.yaml");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/warning: policies\/xinghua\/tests\/rosters\/valid-with-warnings\.yaml:16:13 — .*\[ROSTER_NO_AGENCY_WINDOW\]/);
+  });
+
+  it("speaks Chinese with --lang zh: units and cadres by their Chinese names, no codes", () => {
+    // valid-with-warnings.yaml: 戴南镇 (dainan) has no 项目代办专窗 (line 16), and 褚十二, 帮办员 of
+    // 市水务局, is cadre `other` where 附件1第四条 names 机关中层干部 (line 25).
+    const r = spawnSync(process.execPath, [cli, "roster", "xinghua", "policies/xinghua/tests/rosters/valid-with-warnings.yaml", "--lang", "zh"], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("policies/xinghua/tests/rosters/valid-with-warnings.yaml：对照 xinghua 1.1.1 的人员配备规定，合格——0 个问题，2 个提醒");
+    expect(lines[1]).toBe("提醒 policies/xinghua/tests/rosters/valid-with-warnings.yaml 第16行第13列：戴南镇没有项目代办专窗；四(一)要求设立（计入评分，不算无效）。");
+    expect(lines[2]).toBe("提醒 policies/xinghua/tests/rosters/valid-with-warnings.yaml 第25行第42列：褚十二（市水务局）的干部类别是「其他」，而附件1第四条要求的是「机关中层干部」（计入评分，不算无效）。");
+    expect(r.stdout).not.toMatch(/dainan|water-resources|mid-level|\[[A-Z_]+\]/);
   });
 
   it.each(INVALID)("exits 1 on $file and prints $code with its place", ({ file, code }) => {

@@ -6,6 +6,7 @@ import { loadPack } from "../../engine/compile/load.js";
 import { checkRoster } from "../../engine/tools/index.js";
 import { calendarsOption } from "../calendar-option.js";
 import { emit, EXIT, runAction } from "../output.js";
+import { problemLang } from "../lang.js";
 
 const MAX_ROSTER_BYTES = 1_000_000;
 
@@ -40,10 +41,16 @@ export function registerRoster(program: Command): void {
         const pack = loadPack(spec, { calendars: calendarsOption(opts.calendar) });
         const result = checkRoster(pack, readRoster(file), { file });
         emit(opts, { pack: pack.id, version: pack.version, roster: file, ...result }, () => {
+          // In the language of problems (validate's): Chinese lines for policy staff end with the sentence, English ones with the code.
+          const lang = problemLang();
+          if (lang === "zh") {
+            const head = `${file}：对照 ${pack.id} ${pack.version} 的人员配备规定，${result.valid ? "合格" : "不合格"}——${result.problems.length} 个问题，${result.warnings.length} 个提醒`;
+            return [head, ...result.problems.map((p) => `问题 ${formatProblem(p, { lang })}`), ...result.warnings.map((p) => `提醒 ${formatProblem(p, { lang })}`)].join("\n");
+          }
           const head = `${file}: ${result.valid ? "valid" : "INVALID"} against the staffing rules of ${pack.id} ${pack.version} — ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}`;
           const lines = [
-            ...result.problems.map((p) => `error: ${formatProblem(p)} [${p.code}]`),
-            ...result.warnings.map((p) => `warning: ${formatProblem(p)} [${p.code}]`),
+            ...result.problems.map((p) => `error: ${formatProblem(p, { lang })} [${p.code}]`),
+            ...result.warnings.map((p) => `warning: ${formatProblem(p, { lang })} [${p.code}]`),
           ];
           return [head, ...lines].join("\n");
         });

@@ -106,11 +106,11 @@ export interface PackProblemParams {
   /** Roster check: a malformed roster (unknown key, bad date, until before from, duplicate id or name, unknown unit…). `cause` is the underlying schema code, if any. */
   ROSTER_INVALID: { detail: string; cause: string | null };
   /** Roster check: a township/zone with fewer (or more) 代办员 in post than the staffing rule allows, from `date` to `until`. */
-  ROSTER_AGENT_COUNT: { unit: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
+  ROSTER_AGENT_COUNT: { unit: string; unitZh: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
   /** Roster check: a department with a number of 帮办员 in post other than the staffing rule allows, from `date` to `until`. */
-  ROSTER_HELPER_COUNT: { unit: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
+  ROSTER_HELPER_COUNT: { unit: string; unitZh: string; date: string; until: string; count: number; min: number | null; max: number | null; clause: string };
   /** Roster check: a department with a window whose 帮办员 is not its window head (窗口负责人). */
-  ROSTER_WINDOW_HEAD: { unit: string; person: string; clause: string };
+  ROSTER_WINDOW_HEAD: { unit: string; unitZh: string; person: string; clause: string };
   /** Roster check: a change outside the month the staffing rule allows, not marked special. */
   ROSTER_CHANGE_NOT_YEAR_END: { change: number; date: string; month: number; clause: string };
   /** Roster check: a change whose outgoing person served less than the minimum tenure, not marked special. */
@@ -120,9 +120,9 @@ export interface PackProblemParams {
   /** Roster check: a change marked special without its reason. */
   ROSTER_SPECIAL_REASON: { change: number; clause: string };
   /** Roster check: a change and the people lists disagree (names, from/until dates, an unrecorded change). */
-  ROSTER_CHANGE_MISMATCH: { unit: string; person: string; detail: string; clause: string | null };
+  ROSTER_CHANGE_MISMATCH: { unit: string; unitZh: string; person: string; detail: string; clause: string | null };
   /** Roster warning: a township/zone without its 项目代办专窗. */
-  ROSTER_NO_AGENCY_WINDOW: { unit: string; clause: string };
+  ROSTER_NO_AGENCY_WINDOW: { unit: string; unitZh: string; clause: string };
   /** Roster warning: a person whose kind of cadre is not the one the staffing rule names. */
-  ROSTER_CADRE: { unit: string; person: string; cadre: string; allowed: string[]; clause: string };
+  ROSTER_CADRE: { unit: string; unitZh: string; person: string; cadre: string; cadreZh: string; allowed: string[]; allowedZh: string[]; clause: string };
 }

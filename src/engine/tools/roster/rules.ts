@@ -20,7 +20,7 @@ export function checkStaffingRules(roster: RosterModel, rules: StaffingDoc, unit
     const clause = rules.agencyWindow.source.clause;
     roster.units.forEach((u) => {
       if (u.group === "township" && !u.window) {
-        sink.warn("ROSTER_NO_AGENCY_WINDOW", `${u.zh} has no 项目代办专窗 (window: false); ${clause} requires one in its 便民服务中心. This is scored, not invalid.`, { unit: u.id, clause }, `${u.ptr}/window`);
+        sink.warn("ROSTER_NO_AGENCY_WINDOW", `${u.zh} has no 项目代办专窗 (window: false); ${clause} requires one in its 便民服务中心. This is scored, not invalid.`, { unit: u.id, unitZh: u.zh, clause }, `${u.ptr}/window`);
       }
     });
   }
@@ -58,7 +58,7 @@ function checkCount(roster: RosterModel, u: RosterUnit, rule: StaffingCountDoc, 
   const more = bad.length > 1 ? ` It is also wrong in ${bad.length - 1} later period${bad.length > 2 ? "s" : ""}.` : "";
   const fix = min !== null && first.count < min ? `Add a ${role} (and record the change under \`changes\`), or correct the from/until dates.` : `Keep ${max} ${role} in post: end the extra one's term with \`until\` (and record the change), or correct the dates.`;
   const clause = rule.source.clause;
-  const params = { unit: u.id, date: first.date, until: first.until, count: first.count, min, max, clause };
+  const params = { unit: u.id, unitZh: u.zh, date: first.date, until: first.until, count: first.count, min, max, clause };
   const message = `${u.zh} has ${first.count} ${role} in post ${span}; ${clause} requires ${needs}. ${fix}${more}`;
   if (u.list === "agents") sink.error("ROSTER_AGENT_COUNT", message, params, `${u.ptr}/${u.list}`, true);
   else sink.error("ROSTER_HELPER_COUNT", message, params, `${u.ptr}/${u.list}`, true);
@@ -74,7 +74,7 @@ function checkWindowHeads(roster: RosterModel, clause: string, sink: RosterSink)
       sink.error(
         "ROSTER_WINDOW_HEAD",
         `${p.name}, 帮办员 of ${u.zh}, is not its window head (窗口负责人), but ${u.zh} has a window at 市政务服务中心 (window: true); ${clause} requires the window head to be its 帮办员. Name the window head as 帮办员, or set \`windowHead: true\` if ${p.name} is the window head.`,
-        { unit: u.id, person: p.name, clause },
+        { unit: u.id, unitZh: u.zh, person: p.name, clause },
         p.windowHead === undefined ? ptr : `${ptr}/windowHead`,
       );
     });
@@ -112,7 +112,7 @@ function checkChanges(roster: RosterModel, rules: StaffingDoc, sink: RosterSink)
       }
     }
     const clause = ch?.source.clause ?? rules.filing?.source.clause ?? null;
-    const mismatch = (person: string, detail: string, pointer: string) => sink.error("ROSTER_CHANGE_MISMATCH", `${what}: ${detail}`, { unit: c.unit, person, detail, clause }, pointer);
+    const mismatch = (person: string, detail: string, pointer: string) => sink.error("ROSTER_CHANGE_MISMATCH", `${what}: ${detail}`, { unit: c.unit, unitZh: unit.zh, person, detail, clause }, pointer);
     const role = ROLE_ZH[unit.list];
     if (c.out !== undefined) {
       const p = unit.people.find((x) => x.name === c.out);
@@ -134,10 +134,10 @@ function checkChanges(roster: RosterModel, rules: StaffingDoc, sink: RosterSink)
       const mine = roster.changes.filter((c) => c.unit === u.id);
       const clause = ch?.source.clause ?? rules.filing?.source.clause ?? null;
       if (p.from > since && !mine.some((c) => c.in === p.name)) {
-        sink.error("ROSTER_CHANGE_MISMATCH", `${p.name} became a ${ROLE_ZH[u.list]} of ${u.zh} on ${p.from}, after the roster's start (${since}), but no change records it; add a change with \`in: ${p.name}\` and \`date: ${p.from}\` (filed and approved), or correct \`from\`.`, { unit: u.id, person: p.name, detail: "unrecorded addition", clause }, `${ptr}/from`);
+        sink.error("ROSTER_CHANGE_MISMATCH", `${p.name} became a ${ROLE_ZH[u.list]} of ${u.zh} on ${p.from}, after the roster's start (${since}), but no change records it; add a change with \`in: ${p.name}\` and \`date: ${p.from}\` (filed and approved), or correct \`from\`.`, { unit: u.id, unitZh: u.zh, person: p.name, detail: "unrecorded addition", clause }, `${ptr}/from`);
       }
       if (p.until !== undefined && !mine.some((c) => c.out === p.name)) {
-        sink.error("ROSTER_CHANGE_MISMATCH", `${p.name} left ${u.zh} after ${p.until}, but no change records it; add a change with \`out: ${p.name}\` and \`date: ${addDays(p.until, 1)}\` (filed and approved), or remove \`until\`.`, { unit: u.id, person: p.name, detail: "unrecorded departure", clause }, `${ptr}/until`);
+        sink.error("ROSTER_CHANGE_MISMATCH", `${p.name} left ${u.zh} after ${p.until}, but no change records it; add a change with \`out: ${p.name}\` and \`date: ${addDays(p.until, 1)}\` (filed and approved), or remove \`until\`.`, { unit: u.id, unitZh: u.zh, person: p.name, detail: "unrecorded departure", clause }, `${ptr}/until`);
       }
     });
   }
@@ -193,7 +193,7 @@ function checkCadres(roster: RosterModel, rule: NonNullable<StaffingDoc["cadres"
     u.people.forEach((p, j) => {
       if (allowed.includes(p.cadre)) return;
       const words = allowed.map((a) => `${a} (${CADRE_ZH[a]})`).join(" or ");
-      sink.warn("ROSTER_CADRE", `${p.name}, ${ROLE_ZH[u.list]} of ${u.zh}, is recorded as cadre \`${p.cadre}\` (${CADRE_ZH[p.cadre]}); ${clause} names ${words} for ${ROLE_ZH[u.list]}. This is scored, not invalid.`, { unit: u.id, person: p.name, cadre: p.cadre, allowed: [...allowed], clause }, `${u.ptr}/${u.list}/${j}/cadre`);
+      sink.warn("ROSTER_CADRE", `${p.name}, ${ROLE_ZH[u.list]} of ${u.zh}, is recorded as cadre \`${p.cadre}\` (${CADRE_ZH[p.cadre]}); ${clause} names ${words} for ${ROLE_ZH[u.list]}. This is scored, not invalid.`, { unit: u.id, unitZh: u.zh, person: p.name, cadre: p.cadre, cadreZh: CADRE_ZH[p.cadre], allowed: [...allowed], allowedZh: allowed.map((a) => CADRE_ZH[a]), clause }, `${u.ptr}/${u.list}/${j}/cadre`);
     });
   }
 }

@@ -227,7 +227,7 @@ describe("yingshang roster (CLI, dist/cli.js)", () => {
     const r = spawnSync(process.execPath, [cli, "roster", "xinghua", "policies/xinghua/tests/rosters/valid-with-warnings.yaml", "--lang", "zh"], { cwd: root, encoding: "utf8" });
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("policies/xinghua/tests/rosters/valid-with-warnings.yaml：对照 xinghua 1.1.1 的人员配备规定，合格——0 个问题，2 个提醒");
+    expect(lines[0]).toBe("policies/xinghua/tests/rosters/valid-with-warnings.yaml：对照 xinghua 1.1.2 的人员配备规定，合格——0 个问题，2 个提醒");
     expect(lines[1]).toBe("提醒 policies/xinghua/tests/rosters/valid-with-warnings.yaml 第16行第13列：戴南镇没有项目代办专窗；四(一)要求设立（计入评分，不算无效）。");
     expect(lines[2]).toBe("提醒 policies/xinghua/tests/rosters/valid-with-warnings.yaml 第25行第42列：褚十二（市水务局）的干部类别是「其他」，而附件1第四条要求的是「机关中层干部」（计入评分，不算无效）。");
     expect(r.stdout).not.toMatch(/dainan|water-resources|mid-level|\[[A-Z_]+\]/);

@@ -37,7 +37,7 @@ const xinghua = loadPack("xinghua");
 // 宿政办发〔2024〕15号 一(八): a complex matter, 15 working days from receipt. Received Fri 2026-09-18:
 // 9-20 (Sun, makeup day) is the 1st, 9-25 is 中秋节, 10-1..7 国庆节, 10-10 (Sat) a makeup day → the 15th is 10-15.
 const complexCase = { asOf: "2026-09-18", facts: { issueKind: "complex" }, events: { "mayor-direct": { received: "2026-09-18" } } };
-const receiptLine = (hash: string, asOf: string) => `pack=suqian; version=1.1.0; hash=${hash}; calendar=cn-mainland@2026.1; asOf=${asOf}`;
+const receiptLine = (hash: string, asOf: string) => `pack=suqian; version=1.1.1; hash=${hash}; calendar=cn-mainland@2026.1; asOf=${asOf}`;
 
 describe("service endpoints", () => {
   it("GET /healthz and /readyz", async () => {
@@ -51,7 +51,7 @@ describe("service endpoints", () => {
     const r = (await get("/v1/packs")).json();
     expect(r.packs.map((p: { id: string }) => p.id)).toEqual(["yingkou", "xinghua", "zibo", "suqian"]);
     const s = r.packs.find((p: { id: string }) => p.id === "suqian");
-    expect(s).toMatchObject({ version: "1.1.0", hash: suqian.hash, calendar: { id: "cn-mainland", version: "2026.1" }, document: { number: "宿政办发〔2024〕15号" }, bundled: true });
+    expect(s).toMatchObject({ version: "1.1.1", hash: suqian.hash, calendar: { id: "cn-mainland", version: "2026.1" }, document: { number: "宿政办发〔2024〕15号" }, bundled: true });
   });
 
   it("POST evaluate answers as the library, with the receipt in the body and the header", async () => {
@@ -60,7 +60,7 @@ describe("service endpoints", () => {
     const body = r.json();
     expect(body.deadlines["mayor-direct"].dueDate).toBe("2026-10-15");
     expect(body).toEqual(JSON.parse(JSON.stringify(evaluate(suqian, complexCase))));
-    expect(body.receipt).toEqual({ pack: "suqian", version: "1.1.0", hash: suqian.hash, calendar: { id: "cn-mainland", version: "2026.1" }, asOf: "2026-09-18" });
+    expect(body.receipt).toEqual({ pack: "suqian", version: "1.1.1", hash: suqian.hash, calendar: { id: "cn-mainland", version: "2026.1" }, asOf: "2026-09-18" });
     expect(r.headers.get("yingshang-receipt")).toBe(receiptLine(suqian.hash, "2026-09-18"));
     const untraced = (await post("/v1/packs/suqian/evaluate?trace=false", complexCase)).json();
     expect(untraced.deadlines["mayor-direct"].trace).toEqual([]);
@@ -131,7 +131,7 @@ describe("service endpoints", () => {
     const r = await post("/v1/packs/suqian/batch?select=deadlines.mayor-direct.dueDate", lines.join("\n") + "\n", "application/x-ndjson");
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
-    expect(r.headers.get("yingshang-receipt")).toBe(`pack=suqian; version=1.1.0; hash=${suqian.hash}; calendar=cn-mainland@2026.1`);
+    expect(r.headers.get("yingshang-receipt")).toBe(`pack=suqian; version=1.1.1; hash=${suqian.hash}; calendar=cn-mainland@2026.1`);
     const out = r.text.trimEnd().split("\n").map((l) => JSON.parse(l) as Json);
     expect(out[0]).toEqual({ line: 1, id: "a", "deadlines.mayor-direct.dueDate": "2026-10-15" });
     expect(out[1]).toMatchObject({ line: 3, id: "b", error: { code: "FACT_ENUM" } });

@@ -31,19 +31,19 @@ describe("the studio as static files", () => {
   it("downloads the changed file when saving", async () => {
     await page.locator("#pack-picker").selectOption("bundled:suqian");
     await page.locator('button[data-file="pack.yaml"]').click();
-    // The next patch version: 1.1.0 → 1.1.1.
-    const line = page.locator(".cm-line", { hasText: /^version: 1\.1\.0$/ }).first();
+    // The next patch version: 1.1.1 → 1.1.2.
+    const line = page.locator(".cm-line", { hasText: /^version: 1\.1\.1$/ }).first();
     await line.click();
     await page.keyboard.press("End");
     await page.keyboard.press("Backspace");
-    await page.keyboard.type("1");
+    await page.keyboard.type("2");
     await page.locator("#tab-diff").click();
     expect(await page.locator("#save").textContent()).toBe("下载改动的文件");
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#save").click()]);
     expect(download.suggestedFilename()).toBe("pack.yaml");
     const saved = readFileSync((await download.path())!, "utf8");
     const original = readFileSync(join(root, "policies", "suqian", "pack.yaml"), "utf8");
-    expect(saved).toBe(original.replace("\nversion: 1.1.0\n", "\nversion: 1.1.1\n"));
+    expect(saved).toBe(original.replace("\nversion: 1.1.1\n", "\nversion: 1.1.2\n"));
     expect(await page.locator("#save-message").textContent()).toContain("已下载 1 个文件：pack.yaml");
     expect(errors).toEqual([]);
   }, 60_000);

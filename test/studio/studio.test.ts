@@ -216,7 +216,7 @@ describe("the studio in a browser, under a strict CSP", () => {
     expect(await change.first().textContent()).toContain("7");
     expect(await change.first().textContent()).toContain("5");
     expect(await page.locator("#impact").textContent()).toMatch(/生成 2,000 个案件，其中 [1-9][\d,]* 个结果改变/);
-    expect(await page.locator(".warning").first().textContent()).toContain("版本号仍是 1.2.0");
+    expect(await page.locator(".warning").first().textContent()).toContain("版本号仍是 1.2.1");
     expect(await page.locator(".file-diff .dl.del").textContent()).toContain("workingDays: 7");
     expect(await page.locator(".file-diff .dl.add").textContent()).toContain("workingDays: 5");
     await shot(page, "diff");

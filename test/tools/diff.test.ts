@@ -36,7 +36,7 @@ const cliRun = (...args: string[]) => spawnSync("node", [cli, "diff", ...args, "
 
 const suqianA = copy("suqian", "a");
 const suqianShorter = copy("suqian", "shorter", { "deadlines.yaml": [["period: { workingDays: 15 }", "period: { workingDays: 10 }"]] });
-const suqianBumped = copy("suqian", "bumped", { "deadlines.yaml": [["period: { workingDays: 15 }", "period: { workingDays: 10 }"]], "pack.yaml": [["\nversion: 1.1.0\n", "\nversion: 1.2.0\n"]] });
+const suqianBumped = copy("suqian", "bumped", { "deadlines.yaml": [["period: { workingDays: 15 }", "period: { workingDays: 10 }"]], "pack.yaml": [["\nversion: 1.1.1\n", "\nversion: 1.2.0\n"]] });
 const suqianRenamed = copy("suqian", "renamed", { "units.yaml": [["{ id: city-commerce, zh: 市商务局,", "{ id: city-commerce, zh: 宿迁市商务局,"]] });
 
 describe("diff: a deadline shortened (宿迁 一(八) complex matters 15 → 10 working days)", () => {
@@ -88,7 +88,7 @@ describe("diff: a deadline shortened (宿迁 一(八) complex matters 15 → 10 
 
   it("warns when outcomes change but the version does not", () => {
     expect(d.versionChanged).toBe(false);
-    expect(d.warnings.join("\n")).toMatch(/outcomes change but the version is still 1.1.0/);
+    expect(d.warnings.join("\n")).toMatch(/outcomes change but the version is still 1.1.1/);
     const bumped = diffPacks(a, loadPack(suqianBumped), { population: 300 });
     expect(bumped.versionBumped).toBe(true);
     expect(bumped.warnings).toEqual([]);
@@ -170,7 +170,7 @@ describe("yingshang diff (CLI exit codes)", () => {
     const r = cliRun(suqianA, suqianShorter, "--population", "300");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("deadline due date:");
-    expect(r.stdout).toContain("warning: outcomes change but the version is still 1.1.0");
+    expect(r.stdout).toContain("warning: outcomes change but the version is still 1.1.1");
     expect(cliRun(suqianA, suqianShorter, "--population", "300", "--require-bump").status).toBe(1);
     expect(cliRun(suqianA, suqianBumped, "--population", "300").status).toBe(1);
     expect(cliRun(suqianA, suqianBumped, "--population", "300", "--require-bump").status).toBe(0);

@@ -79,7 +79,7 @@ describe("report deadlines", () => {
     const r = run(["report", "deadlines", results, "--unit-fact", "undertakingUnit"]);
     expect(r.code).toBe(0);
     const md = r.out;
-    expect(md).toContain("按《宿迁市优化涉企服务营造一流营商环境若干制度》政策包（1.1.0版）统计392件案件的");
+    expect(md).toContain("按《宿迁市优化涉企服务营造一流营商环境若干制度》政策包（1.1.1版）统计392件案件的");
     expect(md.split("\n")[4]).toBe("| 按时办结 | 逾期办结 | 已超期 | 办理中 | 合计 | 按时率（已办结） | 未能计算的行 |");
     const total = md.split("\n")[6]!.split("|").slice(1, -1).map((c) => c.trim());
     const [onTime, late, overdue, running, sum] = total.map(Number);

@@ -85,7 +85,7 @@ describe("diff: status changes, impact per unit, changed ids", () => {
     expect(r.stdout).toContain("    市商务局 (city-commerce): 2 / 3 — 1 status changes\n");
     // The same, in Chinese (the default): the unit by its name only.
     const zh = spawnSync(process.execPath, [cli, "diff", before, after, "--population", "0", "--cases", file, "--unit-fact", "undertakingUnit"], { encoding: "utf8" });
-    expect(zh.stdout).toContain("  时限状态改变（2 项）：\n    按时办结 → 逾期办结：1 项\n    办理中 → 已逾期：1 项\n");
+    expect(zh.stdout).toContain("  时限状态改变（2 项）：\n    按时办结 → 逾期办结：1 项\n    办理中 → 已超期：1 项\n");
     expect(zh.stdout).toContain("    市商务局：2 / 3（1 项时限状态改变）\n");
     expect(readFileSync(out, "utf8")).toBe("S-1\nS-2\nS-4\n5\n");
     const noCases = spawnSync(process.execPath, [cli, "diff", before, after, "--changed-out", out], { encoding: "utf8" });

@@ -8,6 +8,7 @@
 // ── exports (what later stages and the apps use)
 export { diffPacks, generatePopulation, parseCasesNdjson, renderDiff, statusWord, type StatusWord, type DiffOptions, type DiffReport, type ImpactExample, type ImpactKind, type ImpactReport, type PackChange } from "./diff/diff.js";
 export { renderDiffZh } from "./diff/render-zh.js";
+export { statusText } from "./explain/ledger.js";
 export { explain, type ExplainFailedCondition, type ExplainLang, type ExplainLine, type ExplainOptions, type ExplainSection, type Explanation } from "./explain/explain.js";
 export { checkRoster, type RosterOptions, type RosterResult } from "./roster/roster.js";
 export { runPackTests, type PackTestReport, type TestFailure, type TestFileReport } from "./test-runner.js";

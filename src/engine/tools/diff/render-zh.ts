@@ -55,7 +55,7 @@ const IMPACT: Record<ImpactKind, string> = {
   applicability: "政策包是否适用（施行日期、可接受的事实）",
 };
 
-const STATUS: Record<StatusWord, string> = { "on time": "按时办结", late: "逾期办结", overdue: "已逾期", running: "办理中", none: "无" };
+const STATUS: Record<StatusWord, string> = { "on time": "按时办结", late: "逾期办结", overdue: "已超期", running: "办理中", none: "无" };
 
 /** The Chinese name of the thing a change is about, in the pack that has it. */
 function nameOf(docs: PackDocs, area: PackChange["area"], id: string): string | undefined {

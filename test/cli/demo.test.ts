@@ -1,6 +1,7 @@
 // `npm run demo` prints real answers; each expected value below was worked out by hand from the
 // document named in the question and the State Council holiday notices.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -16,6 +17,11 @@ describe("yingshang demo", () => {
 
   it("sends a complaint the receiving county could not settle (二(十二)) to the graded joint meeting, held by the county", () => {
     expect(out[3]!.answer).toBe("接诉部门组织各条线相关部门分级、专题会办，由各县(区)人民政府办理");
+  });
+
+  it("prints the answer README.md shows for it", () => {
+    const readme = readFileSync(join(resolve(__dirname, "..", ".."), "README.md"), "utf8");
+    expect(readme).toContain(`  → ${out[2]!.answer}\n`);
   });
 
   it("answers for all four bundled packs", () => {

@@ -33,6 +33,17 @@ describe("yingshang duties", () => {
     expect(r.out).toContain("每月25日报送前一个月营商环境问题台账资料（二(十一)）：应于 2026-04-27");
   });
 
+  it("in Chinese, lists due dates with 、 and each period's state after a full-width colon", () => {
+    // 兴化 附件2三(四): a monthly report, no day of the month fixed, so each month as a whole (its last day).
+    // One report on 20 January: January done on time, February missed, March (due on the day judged) still open.
+    const f = join(dir, "records-zh.json");
+    writeFileSync(f, JSON.stringify({ records: [{ duty: "monthly-report", unit: "戴南镇", date: "2026-01-20" }] }));
+    const r = run("duties", "xinghua", "--period", "2026-Q1", "--records", f);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("按要求及时上报项目代办、帮办工作月报表（附件2三(四)）：应于 2026-01-31、2026-02-28、2026-03-31\n");
+    expect(r.out).toContain("    2026-01 戴南镇：按时完成（2026-01-20）\n    2026-02 戴南镇：未完成\n    2026-03 戴南镇：未到期\n");
+  });
+
   it("records with a BOM are read; 兴化 missed monthly reports are listed as scorecard incidents with --incidents", () => {
     const f = join(dir, "records.json");
     writeFileSync(f, "\uFEFF" + JSON.stringify({ records: [{ duty: "monthly-report", unit: "daiNan", date: "2026-01-20" }] }));

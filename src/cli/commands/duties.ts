@@ -24,12 +24,12 @@ function human(r: DutiesResult, lang: "zh" | "en"): string {
   out.push(zh ? `${r.period}（${r.from} 至 ${r.to}）应履行的定期职责，截至 ${r.asOf}：` : `Periodic duties due in ${r.period} (${r.from} to ${r.to}), as of ${r.asOf}:`);
   for (const d of r.duties) {
     const moved = d.periods.filter((p) => p.moved).length;
-    out.push(`  ${d.zh ?? d.id}（${d.clause}）${zh ? "：应于" : ": due"} ${d.due.join(", ")}${moved ? (zh ? "（遇非工作日已顺延/提前）" : " (moved off non-working days)") : ""}${zh ? "" : ` [${d.id}]`}`);
+    out.push(`  ${d.zh ?? d.id}（${d.clause}）${zh ? "：应于" : ": due"} ${d.due.join(zh ? "、" : ", ")}${moved ? (zh ? "（遇非工作日已顺延/提前）" : " (moved off non-working days)") : ""}${zh ? "" : ` [${d.id}]`}`);
     for (const c of d.compliance ?? []) {
       const how = zh
         ? `${STATUS_ZH[c.status]}${c.status === "late" ? `（${c.doneOn}，逾期${c.workingDaysLate}个工作日）` : c.doneOn ? `（${c.doneOn}）` : ""}`
         : `${c.status}${c.status === "late" ? ` (${c.doneOn}, ${c.workingDaysLate} working days late)` : c.doneOn ? ` (${c.doneOn})` : ""}`;
-      out.push(`    ${c.period} ${c.subject}: ${how}`);
+      out.push(`    ${c.period} ${c.subject}${zh ? "：" : ": "}${how}`);
     }
   }
   if (r.summary) {

@@ -2,6 +2,7 @@
  * Chinese words for the machine words problems carry in their params (object names, kinds, types,
  * short details), so a Chinese sentence never shows an English id except where a person types it.
  */
+import { KIND_ZH } from "./glossary.js";
 
 /** Names of pack objects by the key that holds them (the last segment of a path). */
 const OBJECTS: Record<string, string> = {
@@ -32,11 +33,11 @@ export function objectZh(path: string | undefined, ownKey: boolean): string {
   return item ? `一条${zh}（${last}）` : `${zh}（${last}）`;
 }
 
+// The kinds of the glossary, and the other kinds problems name (a category is 类别 here: the scorecard is said around it).
 const KINDS: Record<string, string> = {
-  file: "政策包文件", unit: "单位", fact: "事实", lookup: "对照表", rung: "层级", clause: "条款", rule: "规则", table: "决策表",
-  deadline: "时限", deadlines: "时限", ladder: "督办链", scorecard: "评分表", duty: "职责", item: "扣分项", category: "类别", outcome: "结果",
-  sample: "抽查职责", jump: "跳级", return: "退回", variant: "情形", "unit kind": "单位类别", test: "测试", scoring: "评分表",
-  escalation: "督办链", assignment: "决策表", "report group": "通报分组", "report group unit": "通报分组中的单位", person: "人员", change: "调整", calendar: "日历", value: "取值",
+  ...KIND_ZH, file: "政策包文件", deadlines: KIND_ZH.deadline, category: "类别", outcome: "结果",
+  sample: "抽查职责", "unit kind": "单位类别", test: "测试", scoring: KIND_ZH.scorecard,
+  escalation: KIND_ZH.ladder, assignment: KIND_ZH.table, "report group": "通报分组", "report group unit": "通报分组中的单位", person: "人员", change: "调整", calendar: "日历", value: "取值",
 };
 
 /** The Chinese word for a kind of id (`unit` → 单位). */

@@ -2,9 +2,10 @@
 // compile them (compileRead). What a worker compiles must be the pack loadPack gives: same hash,
 // same answers, the same problems placed at the same lines.
 import { describe, expect, it } from "vitest";
-import { compilePack, evaluate, readPackDir, YingshangError, type Problem } from "../../src/index.js";
+import { compilePack, evaluate, readPackDir } from "../../src/index.js";
 import { compileRead } from "../../src/engine/compile/index.js";
 import { fromPlainRead, plainRead, readPackFiles } from "../../src/engine/read/index.js";
+import { problems } from "../calendar/helpers/run.js";
 
 const suqian = readPackDir("policies/suqian");
 /** As a worker receives it: the plain read, copied by the structured clone postMessage uses. */
@@ -12,15 +13,6 @@ const viaWorker = (files: Record<string, string>, folder: string) => {
   const plain = plainRead(readPackFiles(files));
   expect(plain).not.toBeNull();
   return compileRead(fromPlainRead(structuredClone(plain!)), { folder });
-};
-const problemsOf = (f: () => unknown): Problem[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YingshangError) return [...e.problems];
-    throw e;
-  }
-  return [];
 };
 
 describe("a pack compiled from its plain read (a batch worker's copy)", () => {
@@ -38,9 +30,9 @@ describe("a pack compiled from its plain read (a batch worker's copy)", () => {
   });
 
   it("reports a check's problem at the same file, line and column", () => {
-    const expected = problemsOf(() => compilePack(suqian, { folder: "renamed" }));
+    const expected = problems(() => compilePack(suqian, { folder: "renamed" }));
     expect(expected.map((p) => p.code)).toEqual(["PACK_ID_MISMATCH"]);
-    const got = problemsOf(() => viaWorker(suqian, "renamed"));
+    const got = problems(() => viaWorker(suqian, "renamed"));
     expect(got.map((p) => [p.code, p.file, p.line, p.col])).toEqual(expected.map((p) => [p.code, p.file, p.line, p.col]));
     expect(got[0]!.line).toBeGreaterThan(0);
   });

@@ -24,7 +24,7 @@ import { readPackDir, resolvePackDir } from "../../engine/compile/load.js";
 import { compileRead, type CompileOptions, type Pack } from "../../engine/compile/index.js";
 import { plainRead, readPackFiles } from "../../engine/read/index.js";
 import { MAX_LINE_CHARS, parseSelect } from "../../batch/line.js";
-import { calendarsOption } from "../calendar-option.js";
+import { packCalendarOptions } from "../pack-io.js";
 import { EXIT } from "../output.js";
 import { csvHeader, parseMap, planColumns, type ColumnPlan } from "./csv.js";
 import { Splitter, type Piece } from "./split.js";
@@ -227,7 +227,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   let paths: string[] = [];
   try {
     const read = readPackFiles(readPackDir(packDir));
-    const compileOptions = (): CompileOptions => ({ folder: init.folder, ...(o.provisional ? { calendars: calendarsOption(o.calendars, "statutory"), provisional: "statutory" } : { calendars: calendarsOption(o.calendars) }) });
+    const compileOptions = (): CompileOptions => ({ folder: init.folder, ...packCalendarOptions({ calendar: o.calendars, provisional: o.provisional }) });
     const plain = plainRead(read);
     if (plain === null) compileRead(read, compileOptions()); // throws, with every problem
     else for (const w of pool) w.worker.postMessage({ type: "pack", read: plain } satisfies WorkerRequest);

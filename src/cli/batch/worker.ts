@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { problem, YingshangError } from "../../errors.js";
 import { compileRead, type Pack } from "../../engine/compile/index.js";
 import { fromPlainRead, type PlainRead } from "../../engine/read/index.js";
-import { calendarsOption } from "../calendar-option.js";
+import { packCalendarOptions } from "../pack-io.js";
 import { evaluateCase, evaluateLine, parseSelect, tooLong, type LineOptions, type LineOutcome, type Row, type Shape } from "../../batch/line.js";
 import { caseOf, csvRows, type ColumnPlan } from "./csv.js";
 
@@ -110,7 +110,7 @@ export function csvPiece(pack: Pack, plan: readonly ColumnPlan[], bytes: Uint8Ar
 }
 
 function compiled(init: WorkerInit, read: PlainRead): { pack: Pack; shape: Shape } {
-  const pack = compileRead(fromPlainRead(read), init.provisional ? { folder: init.folder, calendars: calendarsOption(init.calendars, "statutory"), provisional: "statutory" } : { folder: init.folder, calendars: calendarsOption(init.calendars) });
+  const pack = compileRead(fromPlainRead(read), { folder: init.folder, ...packCalendarOptions({ calendar: init.calendars, provisional: init.provisional }) });
   const shape: Shape = init.select !== null ? { kind: "select", paths: parseSelect(pack, init.select) } : init.full ? { kind: "full" } : { kind: "compact" };
   return { pack, shape };
 }

@@ -29,11 +29,12 @@ export function testsByClause(files: Record<string, string>, ids: readonly strin
   return out;
 }
 
+const CITER_KINDS: Readonly<Record<string, string>> = { ...KIND_ZH, staffing: "人员配备" };
+
 /** What a `coveredBy` entry names, in words: `duty x` → 职责 x, `lead-unit/r` → 规则 lead-unit/r. */
 function citer(s: string): { kind: string; key: string; id: string } {
   const m = /^(duty|fact|ladder|deadline|scorecard|lookup|staffing|table|item|category) (.*)$/.exec(s);
-  const kinds: Record<string, string> = { ...KIND_ZH, staffing: "人员配备" };
-  return m ? { kind: kinds[m[1]!] ?? m[1]!, key: m[1]!, id: m[2]! } : { kind: "规则", key: "rule", id: s };
+  return m ? { kind: CITER_KINDS[m[1]!] ?? m[1]!, key: m[1]!, id: m[2]! } : { kind: "规则", key: "rule", id: s };
 }
 
 export function renderDocument(ctx: ViewContext): HTMLElement {

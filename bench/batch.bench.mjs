@@ -3,6 +3,8 @@
 //  - the CLI batch (`node dist/cli.js eval suqian --ndjson FILE --out FILE`), timed by the wall clock
 //    from spawn to exit (start-up included), with 1 and 2 workers, with --select, the compact default
 //    and --full: cases/s, fraction of in-process, bytes per case, peak RSS (maxRSS of the process);
+//    for --select also the 2 ÷ 1 ratio of the work alone (the CLI's --json summary) and, run beside
+//    each pair, the machine's own 2 ÷ 1 ceiling on plain JavaScript threads (bench/ceiling.mjs);
 //  - the service (`yingshang serve`): POST /v1/packs/suqian/evaluate beside fastify's empty JSON route
 //    (a bare fastify app with one GET returning {}), each driven by autocannon for a fixed number of
 //    requests at 50 connections: requests/s, p50 and p99 latency, and the ratio.
@@ -54,14 +56,16 @@ function batch(workers, extra, file = cases, n = N) {
   const out = join(dir, "out");
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ["--import", rssProbe, cli, "eval", "suqian", "--ndjson", file, "--workers", String(workers), "--out", out, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", rssProbe, cli, "eval", "suqian", "--ndjson", file, "--workers", String(workers), "--out", out, "--json", ...extra], { stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     child.on("exit", (code) => {
       const s = (performance.now() - t0) / 1000;
       const bytes = statSync(out).size;
       rmSync(out);
-      resolve({ code, s, rate: n / s, bytes: bytes / n, rssMb: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, cpuUs: Number(/cpu=(\d+)/.exec(err)?.[1] ?? NaN) / n, err });
+      // The CLI's own summary (--json) times the work alone: from the workers' ready to the last row written.
+      const workMs = Number(/"elapsedMs":(\d+)/.exec(err)?.[1] ?? NaN);
+      resolve({ code, s, rate: n / s, workRate: n / (workMs / 1000), bytes: bytes / n, rssMb: Number(/maxrss=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, cpuUs: Number(/cpu=(\d+)/.exec(err)?.[1] ?? NaN) / n, err });
     });
   });
 }
@@ -79,6 +83,11 @@ console.log(`\nBatch — ${N} generated Suqian cases (bench/gen-cases.mjs), ${cp
 console.log(`  in-process evaluate() (parsed beforehand, trace off)    ${fmt(inProcess).padStart(10)}   (median of 3)   ${inProcessCpu.toFixed(1).padStart(5)} µs CPU/case   ${inProcessLoad}`);
 const results = {};
 const pairs = {};
+// Work-phase pairs (the CLI's own timing, start-up and exit left out) and, in the same minutes, the
+// machine's ceiling: plain JavaScript split over 1 and 2 worker threads (bench/ceiling.mjs).
+const workPairs = [];
+const ceilingPairs = [];
+const ceiling = (threads) => Number(spawnSync(process.execPath, [join(root, "bench/ceiling.mjs"), String(threads)], { encoding: "utf8" }).stdout);
 const one = join(dir, "one.ndjson");
 writeFileSync(one, readFileSync(cases, "utf8").split("\n")[0] + "\n");
 const startup = { 1: [], 2: [] };
@@ -94,6 +103,10 @@ for (const [label, args] of shapes) {
     runs[1].push(a);
     runs[2].push(b);
     pairs[label].push(b.rate / a.rate);
+    if (args === select) {
+      workPairs.push(b.workRate / a.workRate);
+      ceilingPairs.push(ceiling(1) / ceiling(2));
+    }
   }
   for (const w of [1, 2]) {
     const rs = runs[w];
@@ -105,6 +118,8 @@ for (const [label, args] of shapes) {
 const s1 = results["--select (2 paths)/1"];
 const s2 = results["--select (2 paths)/2"];
 console.log(`  --select, 2 workers ÷ 1 worker: ${median(pairs["--select (2 paths)"]).toFixed(2)}× (median of the pairs: ${pairs["--select (2 paths)"].map((x) => x.toFixed(2)).join(" ")})   (target ≥ 1.6× on 2 free cores)`);
+console.log(`  --select, 2 workers ÷ 1 worker, the work alone (the CLI's summary: start-up and exit left out): ${median(workPairs).toFixed(2)}× (pairs: ${workPairs.map((x) => x.toFixed(2)).join(" ")})`);
+console.log(`  this machine's ceiling, 2 threads ÷ 1 on plain JavaScript (bench/ceiling.mjs, beside each pair): ${median(ceilingPairs).toFixed(2)}× (pairs: ${ceilingPairs.map((x) => x.toFixed(2)).join(" ")})`);
 console.log(`  --select, best ÷ in-process: ${(100 * Math.max(s1.rate, s2.rate) / inProcess).toFixed(0)} %   (target ≥ 40 %, start-up included);  bytes/case ${s1.bytes.toFixed(0)} (target ≤ 200)`);
 
 // 3. The service, beside fastify's empty JSON route.

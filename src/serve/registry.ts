@@ -5,8 +5,8 @@
 import { basename } from "node:path";
 import { defaultCalendar, type Calendar } from "../calendar/index.js";
 import { YingshangError, problem, type Problem } from "../errors.js";
-import { BUNDLED_PACKS, readPackDir, resolvePackDir } from "../engine/compile/load.js";
-import { compilePack, type Pack } from "../engine/compile/index.js";
+import { BUNDLED_PACKS, readFiles, readPackDir, resolvePackDir } from "../engine/compile/load.js";
+import { compileRead, type Pack } from "../engine/compile/index.js";
 
 /** One served pack and where it came from. */
 export interface PackEntry {
@@ -28,7 +28,7 @@ export interface ReloadReport {
 }
 
 function loadDir(dir: string, calendars: readonly Calendar[]): Pack {
-  return compilePack(readPackDir(dir), { folder: basename(dir), calendars });
+  return compileRead(readFiles(readPackDir(dir)), { folder: basename(dir), calendars });
 }
 
 function problemsOf(e: unknown): readonly Problem[] {

@@ -20,9 +20,9 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import { fail, problem, YingshangError, type Problem } from "../../errors.js";
-import { readPackDir, resolvePackDir } from "../../engine/compile/load.js";
+import { readFiles, readPackDir, resolvePackDir } from "../../engine/compile/load.js";
 import { compileRead, type CompileOptions, type Pack } from "../../engine/compile/index.js";
-import { plainRead, readPackFiles } from "../../engine/read/index.js";
+import { plainRead } from "../../engine/read/index.js";
 import { MAX_LINE_CHARS, parseSelect } from "../../batch/line.js";
 import { packCalendarOptions } from "../pack-io.js";
 import { EXIT } from "../output.js";
@@ -226,7 +226,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   let pack: Pack | null = null;
   let paths: string[] = [];
   try {
-    const read = readPackFiles(readPackDir(packDir));
+    const read = readFiles(readPackDir(packDir));
     const compileOptions = (): CompileOptions => ({ folder: init.folder, ...packCalendarOptions({ calendar: o.calendars, provisional: o.provisional }) });
     const plain = plainRead(read);
     if (plain === null) compileRead(read, compileOptions()); // throws, with every problem

@@ -10,4 +10,4 @@ export { formatPackFile, type FormatResult } from "./format-yaml.js";
 export { readPackFiles } from "./read-pack.js";
 export { buildRoster, readRosterYaml, type RosterChange, type RosterModel, type RosterSink, type RosterUnit } from "./roster-read.js";
 export { checkSchema } from "./schemas.js";
-export { fromPlainRead, Places, plainRead, Skipped, type PlainRead, type ReadPackResult } from "./result.js";
+export { fromPlainRead, Places, plainRead, plainReadFromJson, plainReadToJson, Skipped, type PlainRead, type ReadPackResult } from "./result.js";

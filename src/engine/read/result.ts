@@ -104,3 +104,28 @@ export function plainRead(read: ReadPackResult): PlainRead | null {
 export function fromPlainRead(p: PlainRead): ReadPackResult {
   return { docs: p.docs, places: new Places(p.positions), problems: [], partial: null, skipped: new Skipped(), unusable: [] };
 }
+
+/**
+ * A read without problems as JSON text (positions as `[file, [[pointer, pos], …]]` lists), for the
+ * build to store beside a bundled pack; {@link plainReadFromJson} reads it back. Null when a
+ * document holds a value JSON cannot carry back the same (the build then stores nothing for it).
+ */
+export function plainReadToJson(p: PlainRead): string | null {
+  const text = JSON.stringify({ docs: p.docs, positions: [...p.positions].map(([file, m]) => [file, [...m]]) });
+  return sameJson((JSON.parse(text) as { docs: unknown }).docs, p.docs) ? text : null;
+}
+
+/** The plain read that {@link plainReadToJson} wrote. */
+export function plainReadFromJson(text: string): PlainRead {
+  const o = JSON.parse(text) as { docs: PackDocs; positions: [string, [string, Pos][]][] };
+  return { docs: o.docs, positions: new Map(o.positions.map(([file, m]) => [file, new Map(m)])) };
+}
+
+/** True when `a` (parsed back from JSON) is `b` value for value and key for key, in order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}

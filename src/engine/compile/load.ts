@@ -122,11 +122,7 @@ export function loadPack(spec: string, options: CompileOptions = {}): Pack {
   return compileRead(readFiles(files), { folder: basename(dir), ...options });
 }
 
-/**
- * The key of a pack's files (every name and text): the name of the read the build stored for them.
- * @example
- * packFilesKey(readPackDir("policies/suqian")); // "9f2c…" (64 hex digits)
- */
+/** The key of a pack's files (every name and text, 64 hex digits): the name of the read the build stored for them. */
 export function packFilesKey(files: Readonly<Record<string, string>>): string {
   const h = createHash("sha256");
   for (const name of Object.keys(files).sort()) h.update(`${name}\0${files[name]!}\0`);
@@ -141,10 +137,6 @@ const PREBUILT_READS = new URL("./pack-reads/", import.meta.url);
  * pack as it was built, the read the build stored for them is used: the same documents and
  * positions, without parsing the YAML again (about 0.15 s of every cold start, most of a batch's
  * start-up). Any other files, an edited bundled pack among them, are parsed.
- *
- * @example
- * const read = readFiles(readPackDir("policies/suqian"));
- * read.problems; // []
  */
 export function readFiles(files: Readonly<Record<string, string>>): ReadPackResult {
   const stored = new URL(`${packFilesKey(files)}.json`, PREBUILT_READS);

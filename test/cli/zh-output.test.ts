@@ -106,7 +106,7 @@ describe("yingshang diff in Chinese", () => {
     const r = run("diff", "suqian", dir, "--population", "300");
     expect(r.code).toBe(1);
     expect(r.out).toContain("改动（1 处）：\n  ~ 时限「企业问题投诉直达市长 承办时限」的情形「情况复杂或涉及多个单位的问题 15个工作日」的工作日数：15 → 10\n");
-    expect(r.out).toMatch(/\n对 300 个生成的案件的影响：\d+ 个结果改变（[\d.]+%）\n {2}时限的到期日：\d+ 个\n/u);
+    expect(r.out).toMatch(/\n对 300 个生成的案件的影响：\d+ 个结果改变（[\d.]+%）\n {2}时限到期日：\d+ 个\n/u);
     // The version was not raised (both 1.1.1), so the check says so.
     expect(r.out).toContain("提醒：计算结果有改变，但版本仍是 ");
     expect(english(r.out, [dir])).toEqual([]);

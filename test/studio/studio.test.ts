@@ -212,7 +212,7 @@ describe("the studio in a browser, under a strict CSP", () => {
     // deadlines.yaml 七: the mayor's-mailbox deadline, by its Chinese name; the field in words.
     expect(await change.first().locator("td[data-id]").textContent()).toBe("市长信箱转办件 承办领导将办理结果告知企业的时限");
     expect(await change.first().locator("td[data-id]").getAttribute("data-id")).toBe("mayor-mailbox");
-    expect(await change.first().textContent()).toContain("期限（工作日）");
+    expect(await change.first().textContent()).toContain("工作日数");
     expect(await change.first().textContent()).toContain("7");
     expect(await change.first().textContent()).toContain("5");
     expect(await page.locator("#impact").textContent()).toMatch(/生成 2,000 个案件，其中 [1-9][\d,]* 个结果改变/);

@@ -7,6 +7,7 @@
 
 // ── exports (what later stages and the apps use)
 export { diffPacks, generatePopulation, parseCasesNdjson, renderDiff, statusWord, type StatusWord, type DiffOptions, type DiffReport, type ImpactExample, type ImpactKind, type ImpactReport, type PackChange } from "./diff/diff.js";
+export { changeName } from "./diff/change-name.js";
 export { renderDiffZh } from "./diff/render-zh.js";
 export { statusText } from "./explain/ledger.js";
 export { explain, type ExplainFailedCondition, type ExplainLang, type ExplainLine, type ExplainOptions, type ExplainSection, type Explanation } from "./explain/explain.js";

@@ -2,10 +2,11 @@
  * Before saving: the line changes of each edited file, the pack-level changes from diffPacks (the
  * same comparison as `yingshang diff`) and how many generated cases change outcome; then save.
  */
-import { diffPacks, type DiffReport, type Pack, type Problem } from "../../core.js";
+import { diffPacks, type DiffReport, type Pack, type PackChange, type Problem } from "../../core.js";
+import { changeName } from "../../engine/tools/index.js";
 import { h, fill } from "./dom.js";
 import type { ViewContext } from "./state.js";
-import { AREA, CHANGE, FIELD, idTip, IMPACT, nameOf, problemLine } from "./words.js";
+import { AREA, CHANGE, FIELD, idTip, IMPACT, problemLine } from "./words.js";
 
 const POPULATION = 2000;
 
@@ -48,8 +49,8 @@ function warnings(d: DiffReport): string[] {
 }
 
 /** What changed, by its Chinese name (from the pack that has it), the id on hover. */
-function named(packs: readonly Pack[], area: string, id: string): HTMLElement {
-  const zh = packs.map((p) => nameOf(p, area, id)).find((x) => x !== null);
+function named(packs: readonly Pack[], area: PackChange["area"], id: string): HTMLElement {
+  const zh = packs.map((p) => changeName(p.docs, area, id)).find((x) => x !== undefined);
   return h("td", { title: idTip(id), "data-id": id }, zh ?? h("code", {}, id));
 }
 

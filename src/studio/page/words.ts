@@ -1,7 +1,7 @@
 /** The page's Chinese words: labels for ids the engine uses, and how a problem reads. */
 import { formatProblem, type Pack, type Problem } from "../../core.js";
 import { sentenceOf } from "../../messages/format.js";
-import { KIND_ZH } from "../../messages/glossary.js";
+import { FIELD_ZH, IMPACT_ZH, KIND_ZH } from "../../messages/glossary.js";
 
 /** A problem for the problem list, in Chinese: 「deadlines.yaml 第15行第15列：……」. */
 export function problemLine(p: Problem): string {
@@ -52,22 +52,8 @@ export const CHANGE: Record<string, string> = { added: "新增", removed: "删�
 /** What a change is to (diffPacks' `area`), as `yingshang diff` names it. */
 export const AREA: Readonly<Record<string, string>> = KIND_ZH;
 
-/** The fields a change names (diffPacks' `field`), in words; others are shown as written. */
-export const FIELD: Record<string, string> = {
-  "period.workingDays": "期限（工作日）",
-  "period.days": "期限（自然日）",
-  zh: "名称",
-  when: "适用条件",
-  "then.lead": "牵头单位",
-  "then.roles": "配合等角色",
-  deduct: "扣分",
-  points: "分值",
-  source: "依据",
-  "source.clause": "依据条款",
-  "source.quote": "引文",
-  version: "版本号",
-  order: "顺序",
-};
+/** The fields a change names (diffPacks' `field`), in words, as `yingshang diff` names them; others are shown as written. */
+export const FIELD: Readonly<Record<string, string>> = FIELD_ZH;
 
 export const FILE_ZH: Record<string, string> = {
   "pack.yaml": "政策包信息",
@@ -83,15 +69,8 @@ export const FILE_ZH: Record<string, string> = {
 
 export const DAY_KIND: Record<string, string> = { workday: "工作日", weekend: "周末", holiday: "法定节假日", "makeup-workday": "调休上班" };
 
-export const IMPACT: Record<string, string> = {
-  lead: "牵头单位",
-  roles: "配合、帮办、代办等角色",
-  outcome: "结论（已确定 / 需指定 / 无规则适用）",
-  dueDate: "时限到期日",
-  escalation: "升级（状态、办理人、期限、下一环节）",
-  scoreTotal: "考评总分",
-  applicability: "政策包是否适用（施行日期、事实是否被接受）",
-};
+/** What a change alters in the cases, as `yingshang diff` says it. */
+export const IMPACT: Readonly<Record<string, string>> = IMPACT_ZH;
 
 /** The hover text that gives the id behind a Chinese name (for whoever edits the YAML). */
 export const idTip = (id: string): string => `编号：${id}`;

@@ -3,100 +3,22 @@
  * by the Chinese name of what changed (an item without one by its id, in backquotes), the impact on
  * cases, and the version check. Built from the report's data, not from its English sentences.
  */
-import type { Condition, PackDocs } from "../../model/index.js";
+import type { Condition } from "../../model/index.js";
 import type { Pack } from "../../compile/index.js";
 import { conditionText } from "../explain/words.js";
 import type { DiffReport } from "./diff.js";
 import type { ImpactKind, StatusWord } from "./impact.js";
 import type { PackChange } from "./structure.js";
-import { KIND_ZH } from "../../../messages/glossary.js";
+import { changeName as nameOf } from "./change-name.js";
+import { FIELD_ZH, IMPACT_ZH, KIND_ZH } from "../../../messages/glossary.js";
 
-// The words of the glossary, so `yingshang diff` and the studio name a change alike.
+// The words of the glossary, so `yingshang diff` and the studio name a change, a field and an impact alike.
 const AREA: Record<PackChange["area"], string> = KIND_ZH;
 
-const FIELD: Record<string, string> = {
-  version: "版本",
-  "effective.from": "施行起始日",
-  "effective.until": "施行截止日",
-  calendar: "工作日历",
-  "name.zh": "名称",
-  "document.number": "文号",
-  "document.title": "文件标题",
-  "document.issued": "印发日期",
-  title: "标题",
-  zh: "名称",
-  kind: "类别",
-  when: "条件",
-  "then.lead": "牵头单位",
-  "then.outcome": "结论",
-  "source.clause": "所引条款",
-  "source.quote": "引文",
-  "period.workingDays": "工作日数",
-  "period.days": "自然日数",
-  "within.workingDays": "期限（工作日）",
-  "within.days": "期限（自然日）",
-  actor: "办理单位",
-  deduct: "扣分",
-  max: "满分",
-  total: "总分",
-  order: "顺序",
-  default: "默认值",
-  values: "取值",
-  type: "类型",
-};
-
-const IMPACT: Record<ImpactKind, string> = {
-  lead: "牵头单位",
-  roles: "其他角色（配合、帮办、代办等）",
-  outcome: "决策结论（分派、认定、无匹配规则、结论用语）",
-  dueDate: "时限的到期日",
-  escalation: "督办（状态、办理单位、期限、下一层级）",
-  scoreTotal: "考评总分",
-  applicability: "政策包是否适用（施行日期、可接受的事实）",
-};
+const FIELD = FIELD_ZH;
+const IMPACT: Record<ImpactKind, string> = IMPACT_ZH;
 
 const STATUS: Record<StatusWord, string> = { "on time": "按时办结", late: "逾期办结", overdue: "已超期", running: "办理中", none: "无" };
-
-/** The Chinese name of the thing a change is about, in the pack that has it. */
-function nameOf(docs: PackDocs, area: PackChange["area"], id: string): string | undefined {
-  const [p, c, g] = id.split("/") as [string, string | undefined, string | undefined];
-  const byId = <T extends { id: string }>(list: readonly T[] | undefined, x: string | undefined) => list?.find((y) => y.id === x);
-  switch (area) {
-    case "pack":
-      return docs.pack.name.zh;
-    case "clause":
-      return byId(docs.pack.clauses, p)?.title;
-    case "unit":
-      return byId(docs.units, p)?.zh;
-    case "fact":
-      return Object.prototype.hasOwnProperty.call(docs.facts, p) ? docs.facts[p]!.zh : undefined;
-    case "lookup":
-      return docs.assignment.lookups && Object.prototype.hasOwnProperty.call(docs.assignment.lookups, p) ? docs.assignment.lookups[p]!.zh : undefined;
-    case "table":
-      return byId(docs.assignment.tables, p)?.zh;
-    case "rule":
-      return c === undefined ? byId(docs.assignment.tables, p)?.zh : byId(byId(docs.assignment.tables, p)?.rules, c)?.zh;
-    case "deadline":
-      return byId(docs.deadlines, p)?.zh;
-    case "variant":
-      return c === undefined ? byId(docs.deadlines, p)?.zh : byId(byId(docs.deadlines, p)?.variants, c)?.zh;
-    case "ladder":
-    case "return":
-      return byId(docs.ladders, p)?.zh;
-    case "rung":
-      return c === undefined ? byId(docs.ladders, p)?.zh : byId(byId(docs.ladders, p)?.rungs, c)?.zh;
-    case "jump":
-      return c === undefined ? byId(docs.ladders, p)?.zh : byId(byId(docs.ladders, p)?.jumps, c)?.zh;
-    case "scorecard":
-      return byId(docs.scorecards, p)?.zh;
-    case "category":
-      return c === undefined ? byId(docs.scorecards, p)?.zh : byId(byId(docs.scorecards, p)?.categories, c)?.zh;
-    case "item":
-      return byId(byId(byId(docs.scorecards, p)?.categories, c)?.items, g)?.zh;
-    case "duty":
-      return byId(docs.duties, p)?.zh;
-  }
-}
 
 const code = (s: string) => `\`${s}\``;
 

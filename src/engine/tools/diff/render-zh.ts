@@ -9,13 +9,12 @@ import { conditionText } from "../explain/words.js";
 import type { DiffReport } from "./diff.js";
 import type { ImpactKind, StatusWord } from "./impact.js";
 import type { PackChange } from "./structure.js";
-import { changeName as nameOf } from "./change-name.js";
+import { changeName } from "./change-name.js";
 import { FIELD_ZH, IMPACT_ZH, KIND_ZH } from "../../../messages/glossary.js";
 
 // The words of the glossary, so `yingshang diff` and the studio name a change, a field and an impact alike.
 const AREA: Record<PackChange["area"], string> = KIND_ZH;
 
-const FIELD = FIELD_ZH;
 const IMPACT: Record<ImpactKind, string> = IMPACT_ZH;
 
 const STATUS: Record<StatusWord, string> = { "on time": "按时办结", late: "逾期办结", overdue: "已超期", running: "办理中", none: "无" };
@@ -43,18 +42,18 @@ function value(pack: Pack, field: string, v: unknown): string {
 
 function changeText(a: Pack, b: Pack, c: PackChange): string {
   const pack = c.change === "removed" ? a : b;
-  const zh = nameOf(pack.docs, c.area, c.id) ?? (c.change === "changed" ? nameOf(a.docs, c.area, c.id) : undefined);
+  const zh = changeName(pack.docs, c.area, c.id) ?? (c.change === "changed" ? changeName(a.docs, c.area, c.id) : undefined);
   const own = `${AREA[c.area]}${zh ? `「${zh}」` : ` ${code(c.id)}`}`;
   // A rule, a deadline's variant or a ladder's rung is named with what it belongs to.
   const parentArea = ({ rule: "table", variant: "deadline", rung: "ladder" } as const)[c.area as "rule" | "variant" | "rung"];
   const parentId = c.id.split("/")[0]!;
-  const parentZh = parentArea && c.id.includes("/") ? nameOf(pack.docs, parentArea, parentId) : undefined;
+  const parentZh = parentArea && c.id.includes("/") ? changeName(pack.docs, parentArea, parentId) : undefined;
   const what = parentArea && c.id.includes("/") ? `${AREA[parentArea]}${parentZh ? `「${parentZh}」` : ` ${code(parentId)}`}的${own}` : own;
   if (c.change === "added") return `新增${what}`;
   if (c.change === "removed") return `删除${what}`;
   const field = c.field ?? "";
   if (field === "order") return `${what}的下级顺序改变`;
-  return `${what}的${FIELD[field] ?? code(field)}：${value(a, field, c.before)} → ${value(b, field, c.after)}`;
+  return `${what}的${FIELD_ZH[field] ?? code(field)}：${value(a, field, c.before)} → ${value(b, field, c.after)}`;
 }
 
 /** A diff report as Chinese text for the terminal (the same data as `renderDiff`). */

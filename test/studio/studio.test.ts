@@ -150,7 +150,7 @@ describe("the studio in a browser, under a strict CSP", () => {
     await page.locator("#tab-edit").click();
     await page.locator('button[data-file="tests/approval-and-major.yaml"]').click();
     const text = readFileSync(join(yingkou, "tests", "approval-and-major.yaml"), "utf8");
-    const at = text.indexOf("the lead unit 市商务局 helps with the approval itself");
+    const at = text.indexOf("牵头单位市商务局自行负责具体帮办");
     const expectedAt = text.indexOf("roles: { helper: [city-commerce] }", at);
     expect(expectedAt).toBeGreaterThan(at);
     await replaceText(text.slice(0, expectedAt) + "roles: { helper: [gaizhou] }" + text.slice(expectedAt + "roles: { helper: [city-commerce] }".length));
